@@ -1,0 +1,33 @@
+/**
+ * Vite plugin: serves the compiled knowledge base as `virtual:kb`. Content is validated and
+ * indexed here, at build time, so the browser neither ships zod nor builds an index on load.
+ * A bad content file fails the build (and the tests) naming the file and the field.
+ */
+import type { Plugin } from 'vite'
+import { CONTENT_DIR, loadKb } from '../src/content/compile.ts'
+
+const ID = 'virtual:kb'
+const RESOLVED = '\0virtual:kb'
+
+export function kbPlugin(): Plugin {
+  return {
+    name: 'kb',
+    resolveId(id) {
+      return id === ID ? RESOLVED : null
+    },
+    load(id) {
+      if (id !== RESOLVED) return null
+      this.addWatchFile(CONTENT_DIR)
+      const kb = loadKb()
+      // JSON.parse of a string literal is faster for engines to load than an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(kb))})`
+    },
+    handleHotUpdate({ file, server }) {
+      if (file.startsWith(CONTENT_DIR) && file.endsWith('.json')) {
+        const mod = server.moduleGraph.getModuleById(RESOLVED)
+        if (mod) server.moduleGraph.invalidateModule(mod)
+        server.ws.send({ type: 'full-reload' })
+      }
+    },
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * From a paste and the answers given so far to a verdict: which entries are still possible,
+ * which question to ask next, and — when nothing fits — what came closest and why it was ruled out.
+ */
+import { LEAD_MARGIN, MATCH_THRESHOLD, MAX_CLOSEST } from './limits.ts'
+import { rankCandidates } from './match.ts'
+import { normalize, type Normalized } from './normalize.ts'
+import { UNKNOWN, type Answers, type Candidate, type Entry, type Kb, type Question } from './types.ts'
+
+export type VerdictKind = 'match' | 'ambiguous' | 'none'
+
+export interface RuledOut {
+  entryId: string
+  score: number
+  /** Plain-language reasons, one per failed condition or for too little matching text. */
+  reasons: string[]
+}
+
+export interface Diagnosis {
+  normalized: Normalized
+  /** Every entry with some textual resemblance, best first. */
+  candidates: Candidate[]
+  /** Candidates at or above the match threshold that no answer has ruled out, best first. */
+  live: Candidate[]
+  verdict: VerdictKind
+  /** The entry of a `match` verdict. */
+  entryId: string | null
+  /** The question to ask now, or null when asking more cannot change the outcome. */
+  nextQuestion: Question | null
+  /** Questions the paste itself answered for the leading entry. */
+  answeredByText: string[]
+  /** For `none` (and for transparency otherwise): close entries and why they do not fit. */
+  closest: RuledOut[]
+}
+
+/** Looks up a question by id. */
+export function findQuestion(kb: Kb, id: string): Question | undefined {
+  return kb.questions.find((q) => q.id === id)
+}
+
+/** Looks up an entry by id. */
+export function findEntry(kb: Kb, id: string): Entry | undefined {
+  return kb.entries.find((e) => e.id === id)
+}
+
+let vocabCache: { kb: Kb; set: Set<string> } | null = null
+function vocabularyOf(kb: Kb): Set<string> {
+  if (vocabCache?.kb !== kb) vocabCache = { kb, set: new Set(kb.index.vocabulary) }
+  return vocabCache.set
+}
+
+/** The reasons an entry's conditions are contradicted by the answers (empty: still possible). */
+export function failedConditions(kb: Kb, entry: Entry, answers: Answers): string[] {
+  const reasons: string[] = []
+  for (const c of entry.conditions) {
+    const a = answers[c.question]
+    if (a === undefined || a === UNKNOWN || c.accept.includes(a)) continue
+    const q = findQuestion(kb, c.question)
+    const label = q?.options.find((o) => o.value === a)?.label ?? a
+    reasons.push(`You answered "${label}" to "${q?.prompt ?? c.question}". ${c.why}`)
+  }
+  return reasons
+}
+
+/** Question ids an entry's steps and commands depend on, in order of first use. */
+export function tailoringQuestions(entry: Entry): string[] {
+  const ids: string[] = []
+  for (const item of [...entry.steps, ...entry.commands])
+    if (item.when && !ids.includes(item.when.question)) ids.push(item.when.question)
+  return ids
+}
+
+/**
+ * Diagnoses a paste given the answers so far. Total: any string in, a result out.
+ */
+export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis {
+  const normalized = normalize(text, vocabularyOf(kb))
+  const { candidates, satisfied } = rankCandidates(kb, normalized)
+
+  const live: Candidate[] = []
+  const closest: RuledOut[] = []
+  for (const c of candidates) {
+    const entry = findEntry(kb, c.entryId)
+    if (!entry) continue
+    const failed = failedConditions(kb, entry, answers)
+    if (c.score >= MATCH_THRESHOLD && failed.length === 0) live.push(c)
+    else
+      closest.push({
+        entryId: c.entryId,
+        score: c.score,
+        reasons: c.score >= MATCH_THRESHOLD ? failed : [textReason(entry, c), ...failed],
+      })
+  }
+
+  const top = live[0]
+  const contested = top ? live.filter((c) => top.score - c.score < LEAD_MARGIN) : []
+  const leader = top && contested.length === 1 ? top : null
+  const verdict: VerdictKind = !top ? 'none' : leader ? 'match' : 'ambiguous'
+
+  let nextQuestion: Question | null = null
+  if (contested.length > 1) nextQuestion = bestSplit(kb, contested, answers, satisfied)
+  if (!nextQuestion && leader) {
+    const entry = findEntry(kb, leader.entryId)
+    const known = satisfied.get(leader.entryId) ?? new Set<string>()
+    if (entry) {
+      const confirm = entry.conditions
+        .filter((c) => c.role === 'confirm' && !known.has(c.question))
+        .map((c) => c.question)
+      const id = [...confirm, ...tailoringQuestions(entry)].find((q) => answers[q] === undefined)
+      nextQuestion = id ? (findQuestion(kb, id) ?? null) : null
+    }
+  }
+
+  return {
+    normalized,
+    candidates,
+    live,
+    verdict,
+    entryId: leader ? leader.entryId : null,
+    nextQuestion,
+    answeredByText: top ? [...(satisfied.get(top.entryId) ?? [])] : [],
+    closest: closest.slice(0, MAX_CLOSEST),
+  }
+}
+
+/**
+ * Among the questions the contested entries depend on, the one whose answers leave the fewest
+ * entries on average. A question that leaves every option with the same entries cannot change
+ * the outcome and is never asked. Ties go to the catalogue's order.
+ */
+function bestSplit(
+  kb: Kb,
+  contested: readonly Candidate[],
+  answers: Answers,
+  satisfied: Map<string, Set<string>>,
+): Question | null {
+  const entries = contested.map((c) => findEntry(kb, c.entryId)).filter((e): e is Entry => !!e)
+  let best: { q: Question; cost: number } | null = null
+  for (const q of kb.questions) {
+    if (answers[q.id] !== undefined) continue
+    const relevant = entries.some((e) => e.conditions.some((c) => c.question === q.id))
+    if (!relevant) continue
+    const outcomes = q.options.map((o) =>
+      entries
+        .filter((e) => {
+          if (satisfied.get(e.id)?.has(q.id)) return true
+          const c = e.conditions.find((x) => x.question === q.id)
+          return !c || c.accept.includes(o.value)
+        })
+        .map((e) => e.id)
+        .join('|'),
+    )
+    if (new Set(outcomes).size < 2) continue
+    const cost = outcomes.reduce((s, o) => s + (o ? o.split('|').length : 0), 0) / outcomes.length
+    if (!best || cost < best.cost) best = { q, cost }
+  }
+  return best?.q ?? null
+}
+
+/** Why an entry's text match falls short, in words a helpdesk person can check. */
+function textReason(entry: Entry, c: Candidate): string {
+  const best = c.evidence[0]
+  const sig = entry.signatures.find((s) => s.id === best?.signatureId)
+  if (!best || !sig) return 'None of its error text appears in your paste.'
+  if (sig.kind === 'code')
+    return `Only "${sig.text}" matched. That name or code is shared by many different errors, so it is not enough on its own.`
+  const pct = Math.round(best.coverage * 100)
+  return `Only part of its error text is in your paste (about ${pct}% of "${shorten(sig.text)}").`
+}
+
+function shorten(s: string): string {
+  return s.length > 90 ? `${s.slice(0, 87)}…` : s
+}
+
+/**
+ * Whether a step or command applies given the answers: `yes`, `no`, or `maybe` when the
+ * question was not answered or the answer was "I don't know" (then both variants are shown).
+ */
+export function applies(when: Entry['steps'][number]['when'], answers: Answers): 'yes' | 'no' | 'maybe' {
+  if (!when) return 'yes'
+  const a = answers[when.question]
+  if (a === undefined || a === UNKNOWN) return 'maybe'
+  return when.in.includes(a) ? 'yes' : 'no'
+}

@@ -1,0 +1,37 @@
+/** Limits and thresholds shared by the engine. Each carries the reason for its value. */
+
+/** Pastes beyond 1 MiB are read up to this length: error text never needs more, and it bounds time. */
+export const MAX_INPUT_CHARS = 1024 * 1024
+
+/**
+ * Scoring weights. A signature's score is the share of its weighted word pairs found in the
+ * paste, scaled down for short or weak signatures. See docs/decisions/0002-matching.md.
+ */
+/** A word pair made only of stop words ("for the") says little about which error this is. */
+export const STOP_PAIR_WEIGHT = 0.2
+/** A pair that jumps over a placeholder ("mailbox _ to") is good but looser evidence. */
+export const SKIP_PAIR_WEIGHT = 0.75
+/** Signature weight at which a signature counts as fully specific; shorter ones score less. */
+export const SPECIFICITY_FULL = 4
+/** An exception name or hex code alone is shared by many errors: it can never reach a match. */
+export const CODE_WEIGHT = 0.4
+/** Share of the best signature's remaining headroom that an independent second signature adds. */
+export const CORROBORATION = 0.5
+
+/** Score at or above which an entry is a candidate the wizard works with. */
+export const MATCH_THRESHOLD = 0.6
+/** Below this an entry is not mentioned at all, not even as "closest". */
+export const CLOSEST_FLOOR = 0.08
+/** A leader this far ahead of the next candidate is a clear match without asking. */
+export const LEAD_MARGIN = 0.25
+/** A signature found to this extent answers the questions it `satisfies`. */
+export const SATISFY_COVERAGE = 0.6
+/** At most this many entries are listed as "closest" when nothing matches. */
+export const MAX_CLOSEST = 3
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been by can could do does error for from has have if in is isn it its ' +
+    'not of on or s should shouldn t that the this to was which while will with you your'
+  ).split(' '),
+)

@@ -1,0 +1,58 @@
+/** Shapes shared by the engine, the content compiler and the shells around them. */
+import type { Entry, Question } from '../content/schema.ts'
+
+export type { Entry, Question }
+
+/** One signature, compiled to the word pairs the matcher compares. */
+export interface CompiledSignature {
+  /** Index of the entry in `Kb.entries`. */
+  entry: number
+  id: string
+  kind: 'message' | 'fragment' | 'code'
+  /** Distinct word pairs (`a b`), pairs over a placeholder (`a _ b`) or, for codes, single words. */
+  grams: string[]
+  weights: number[]
+  /** Sum of `weights`. */
+  total: number
+  satisfies: string[]
+}
+
+/** Everything matching needs, computed at build time and shipped as plain data. */
+export interface MatchIndex {
+  signatures: CompiledSignature[]
+  /** gram → indices into `signatures` */
+  postings: Record<string, number[]>
+  /** Every word of every signature, for joining words cut by a line wrap. */
+  vocabulary: string[]
+}
+
+export interface Kb {
+  entries: Entry[]
+  questions: Question[]
+  index: MatchIndex
+}
+
+/** A stretch of the user's text that matched, as offsets into it. */
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface SignatureEvidence {
+  signatureId: string
+  /** Share of the signature's weighted wording found in the paste, 0..1. */
+  coverage: number
+  spans: Span[]
+}
+
+export interface Candidate {
+  entryId: string
+  /** 0..1; at or above MATCH_THRESHOLD the entry is a live candidate. */
+  score: number
+  evidence: SignatureEvidence[]
+}
+
+/** The user's answers: question id → option value, or `unknown`. */
+export type Answers = Readonly<Record<string, string>>
+
+export const UNKNOWN = 'unknown'

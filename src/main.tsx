@@ -1,0 +1,21 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { HashRouter } from 'react-router'
+import { AppRoutes } from './app/routes.tsx'
+import { consumeErrorParam } from './app/paths.ts'
+import { inputsStore } from './store/inputs.ts'
+import './styles.css'
+
+// `?error=<text>` pre-fills the paste box (links from ticket systems), then leaves the address bar.
+const fromLink = consumeErrorParam(window.location, (url) => window.history.replaceState(null, '', url))
+if (fromLink !== null) inputsStore.getState().setText(fromLink)
+
+const root = document.getElementById('root')
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <HashRouter>
+        <AppRoutes />
+      </HashRouter>
+    </StrictMode>,
+  )

@@ -1,0 +1,133 @@
+import { useDeferredValue, useMemo } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { kb } from '../app/kb.ts'
+import { paths } from '../app/paths.ts'
+import { useFocusHeading } from '../app/use-focus-heading.ts'
+import { diagnose, findEntry } from '../engine/diagnose.ts'
+import { MAX_INPUT_CHARS } from '../engine/limits.ts'
+import { useInputs } from '../store/inputs.ts'
+import { Evidence } from '../ui/Evidence.tsx'
+import { strengthLabel } from '../ui/labels.ts'
+
+export function HomeRoute() {
+  const text = useInputs((s) => s.text)
+  const answers = useInputs((s) => s.answers)
+  const setText = useInputs((s) => s.setText)
+  const clear = useInputs((s) => s.clear)
+  const navigate = useNavigate()
+  const heading = useFocusHeading<HTMLHeadingElement>('home')
+  // Typing stays responsive on huge pastes: the diagnosis follows the text a beat behind.
+  const deferred = useDeferredValue(text)
+  const d = useMemo(() => diagnose(kb, deferred, answers), [deferred, answers])
+  const empty = deferred.trim().length === 0
+  const examples = kb.entries.map((e) => ({ id: e.id, title: e.title, text: e.samples[0] ?? '' }))
+
+  let status: string
+  if (empty) status = 'Paste an error above and the matching known problems appear here.'
+  else if (d.normalized.binary) status = 'This looks like binary data, not error text. Paste the text of the error message instead.'
+  else if (d.verdict === 'match') status = 'One known problem matches this error.'
+  else if (d.verdict === 'ambiguous')
+    status = `${d.live.length} known problems match this text; a few questions will tell them apart.`
+  else status = 'No known problem matches this text.'
+
+  const top = d.candidates[0]
+  const topEntry = top ? findEntry(kb, top.entryId) : undefined
+  const spans = top ? top.evidence.flatMap((e) => e.spans) : []
+
+  return (
+    <div className="home">
+      <h1 ref={heading} tabIndex={-1}>
+        Diagnose a mailbox migration error
+      </h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (empty) return
+          void navigate(d.verdict === 'none' ? paths.noMatch() : paths.question(0))
+        }}
+      >
+        <label htmlFor="paste" className="paste-label">
+          Error text
+        </label>
+        <p id="paste-help" className="help">
+          Paste the error from the Exchange admin center, from Get-MigrationUserStatistics or
+          Get-MoveRequestStatistics, or from PowerShell, as it is: names, GUIDs and PowerShell
+          noise are fine.
+        </p>
+        <p id="privacy" className="privacy">
+          What you paste stays in this browser tab: nothing is uploaded, it is forgotten when you
+          close the tab, and Clear forgets it now.
+        </p>
+        <textarea
+          id="paste"
+          aria-describedby="paste-help privacy"
+          value={text}
+          rows={10}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value.slice(0, MAX_INPUT_CHARS * 2))}
+        />
+        {d.normalized.truncated && (
+          <p className="notice" role="alert">
+            The text is longer than 1 MB; only its first megabyte was read.
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={empty || d.normalized.binary}>
+            {d.verdict === 'none' ? 'See why nothing matched' : 'Continue'}
+          </button>
+          <button type="button" onClick={clear} disabled={empty && Object.keys(answers).length === 0}>
+            Clear
+          </button>
+        </div>
+      </form>
+
+      <section aria-labelledby="results-h" className="results">
+        <h2 id="results-h">Matching known problems</h2>
+        <p role="status" className="verdict-line">
+          {status}
+        </p>
+        {!empty && !d.normalized.binary && d.candidates.length > 0 && (
+          <ol className="candidates">
+            {d.candidates.slice(0, 5).map((c) => {
+              const e = findEntry(kb, c.entryId)
+              if (!e) return null
+              const live = d.live.some((l) => l.entryId === c.entryId)
+              return (
+                <li key={c.entryId} className={live ? 'live' : 'faint'}>
+                  <span className="candidate-title">{e.title}</span>{' '}
+                  <span className="strength">
+                    {strengthLabel(c.score)} ({Math.round(c.score * 100)}%)
+                  </span>
+                  {!live && d.closest.find((r) => r.entryId === c.entryId)?.reasons[0] && (
+                    <p className="why-not">{d.closest.find((r) => r.entryId === c.entryId)?.reasons[0]}</p>
+                  )}
+                </li>
+              )
+            })}
+          </ol>
+        )}
+        {top && topEntry && spans.length > 0 && (
+          <Evidence text={d.normalized.text} spans={spans} label={`What matched "${topEntry.title}" (highlighted):`} />
+        )}
+      </section>
+
+      {empty && (
+        <section aria-labelledby="examples-h" className="examples">
+          <h2 id="examples-h">No error at hand? Try an example</h2>
+          <ul>
+            {examples.map((x) => (
+              <li key={x.id}>
+                <button type="button" className="link" onClick={() => setText(x.text)}>
+                  {x.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p>
+            Or <Link to={paths.entries()}>browse the known problems</Link>.
+          </p>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,122 @@
+/**
+ * The one store: only what the user put in (the paste, the answers in the order given, values
+ * typed into commands). Candidates, questions and verdicts are derived from it, never stored.
+ * Kept in sessionStorage: it survives reload and Back, and is gone when the tab closes.
+ */
+import { createStore, useStore } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+
+export interface InputsState {
+  text: string
+  /** question id → option value or `unknown` */
+  answers: Record<string, string>
+  /** question ids in the order they were answered, for Back and the visible path */
+  order: string[]
+  /** values the user typed over the ones taken from the paste, by placeholder name */
+  values: Record<string, string>
+}
+
+export interface InputsActions {
+  setText: (text: string) => void
+  /** Records an answer at position `step`; changing an earlier answer drops the ones after it. */
+  answer: (step: number, question: string, value: string) => void
+  /** Replaces all answers (opening a share link). */
+  setAnswers: (answers: Record<string, string>, order: string[]) => void
+  setValue: (name: string, value: string) => void
+  /** Forgets everything: paste, answers, values. */
+  clear: () => void
+}
+
+export const EMPTY: InputsState = { text: '', answers: {}, order: [], values: {} }
+
+const STORAGE_KEY = 'mmt-inputs'
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>()
+  return {
+    get length() {
+      return map.size
+    },
+    clear: () => map.clear(),
+    getItem: (k) => map.get(k) ?? null,
+    key: (i) => [...map.keys()][i] ?? null,
+    removeItem: (k) => void map.delete(k),
+    setItem: (k, v) => void map.set(k, v),
+  }
+}
+
+/** sessionStorage when the browser allows it (it can throw in locked-down or file:// contexts). */
+function tabStorage(): Storage {
+  try {
+    const s = globalThis.sessionStorage
+    s.setItem('mmt-probe', '1')
+    s.removeItem('mmt-probe')
+    // A full storage must not break typing: the tab simply stops remembering the newest text.
+    return {
+      get length() {
+        return s.length
+      },
+      clear: () => s.clear(),
+      getItem: (k) => s.getItem(k),
+      key: (i) => s.key(i),
+      removeItem: (k) => s.removeItem(k),
+      setItem: (k, v) => {
+        try {
+          s.setItem(k, v)
+        } catch {
+          // quota exceeded: keep the previous copy
+        }
+      },
+    }
+  } catch {
+    return memoryStorage()
+  }
+}
+
+export const inputsStore = createStore<InputsState & InputsActions>()(
+  persist(
+    (set) => ({
+      ...EMPTY,
+      // Values typed over a paste's values belong to that paste: a new text starts afresh.
+      setText: (text) => set((s) => (s.text === text ? s : { text, values: {} })),
+      answer: (step, question, value) =>
+        set((s) => {
+          const kept = s.order.slice(0, step).filter((q) => q !== question)
+          const same = s.order[step] === question && s.answers[question] === value
+          const order = same ? s.order : [...kept, question]
+          const answers: Record<string, string> = {}
+          for (const q of order) answers[q] = q === question ? value : (s.answers[q] ?? value)
+          return { order, answers }
+        }),
+      setAnswers: (answers, order) => set({ answers: { ...answers }, order: [...order] }),
+      setValue: (name, value) => set((s) => ({ values: { ...s.values, [name]: value } })),
+      clear: () => set({ ...EMPTY }),
+    }),
+    {
+      name: STORAGE_KEY,
+      storage: createJSONStorage(tabStorage),
+      version: 1,
+      // A damaged or foreign stored value must not break the app: keep only well-formed fields.
+      merge: (persisted, current) => ({ ...current, ...sanitize(persisted) }),
+    },
+  ),
+)
+
+function sanitize(value: unknown): Partial<InputsState> {
+  if (!value || typeof value !== 'object') return {}
+  const v = value as Record<string, unknown>
+  const out: Partial<InputsState> = {}
+  if (typeof v.text === 'string') out.text = v.text
+  const isRecord = (x: unknown): x is Record<string, string> =>
+    !!x && typeof x === 'object' && Object.values(x).every((y) => typeof y === 'string')
+  if (isRecord(v.answers)) out.answers = v.answers
+  if (Array.isArray(v.order) && v.order.every((q) => typeof q === 'string'))
+    out.order = (v.order as string[]).filter((q) => out.answers?.[q] !== undefined)
+  if (isRecord(v.values)) out.values = v.values
+  return out
+}
+
+/** React binding: select a slice of the inputs. */
+export function useInputs<T>(selector: (s: InputsState & InputsActions) => T): T {
+  return useStore(inputsStore, selector)
+}

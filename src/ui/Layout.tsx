@@ -1,0 +1,32 @@
+import { Link, NavLink, Outlet } from 'react-router'
+import { paths } from '../app/paths.ts'
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to={paths.home()} className="brand">
+          Migration error triage
+        </Link>
+        <nav aria-label="Main">
+          <NavLink to={paths.home()} end>
+            Diagnose
+          </NavLink>
+          <NavLink to={paths.entries()}>Known problems</NavLink>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          Runs entirely in your browser: what you paste is never sent anywhere. Not affiliated
+          with Microsoft; every diagnosis links the public article it is based on.
+        </p>
+      </footer>
+    </>
+  )
+}
