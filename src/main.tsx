@@ -7,7 +7,9 @@ import { inputsStore } from './store/inputs.ts'
 import './styles.css'
 
 // `?error=<text>` pre-fills the paste box (links from ticket systems), then leaves the address bar.
-const fromLink = consumeErrorParam(window.location, (url) => window.history.replaceState(null, '', url))
+const fromLink = consumeErrorParam(window.location, (url) =>
+  window.history.replaceState(null, '', url),
+)
 if (fromLink !== null) inputsStore.getState().setText(fromLink)
 
 const root = document.getElementById('root')

@@ -70,7 +70,10 @@ const MAX_ERROR_PARAM = 100_000
  * Takes `?error=<text>` from the start URL (before or inside the hash), returns it, and
  * removes it from the address bar so the text does not stay in history or get shared.
  */
-export function consumeErrorParam(loc: Pick<Location, 'search' | 'hash' | 'pathname'>, replace: (url: string) => void): string | null {
+export function consumeErrorParam(
+  loc: Pick<Location, 'search' | 'hash' | 'pathname'>,
+  replace: (url: string) => void,
+): string | null {
   const read = (query: string): string | null => {
     try {
       return new URLSearchParams(query).get('error')
@@ -96,6 +99,9 @@ export function consumeErrorParam(loc: Pick<Location, 'search' | 'hash' | 'pathn
 }
 
 /** An absolute link to an in-app path, for sharing (hash routing keeps it base-path free). */
-export function absoluteLink(appPath: string, loc: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): string {
+export function absoluteLink(
+  appPath: string,
+  loc: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location,
+): string {
   return `${loc.origin === 'null' ? 'file://' : loc.origin}${loc.pathname}#${appPath}`
 }

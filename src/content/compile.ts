@@ -37,20 +37,23 @@ function readJson(path: string, file: string, problems: string[]): unknown {
 export function crossCheck(file: string, entry: Entry, questions: readonly Question[]): string[] {
   const problems: string[] = []
   const at = (path: string, message: string) => problems.push(`${file} → ${path}: ${message}`)
-  if (basename(file, '.json') !== entry.id) at('id', `must equal the file name "${basename(file, '.json')}"`)
+  if (basename(file, '.json') !== entry.id)
+    at('id', `must equal the file name "${basename(file, '.json')}"`)
   const byId = new Map(questions.map((q) => [q.id, q]))
   const checkAnswers = (path: string, qid: string, values: readonly string[]) => {
     const q = byId.get(qid)
     if (!q) return at(path, `unknown question "${qid}"`)
     for (const v of values)
-      if (!q.options.some((o) => o.value === v)) at(path, `"${v}" is not an option of question "${qid}"`)
+      if (!q.options.some((o) => o.value === v))
+        at(path, `"${v}" is not an option of question "${qid}"`)
   }
   entry.conditions.forEach((c, i) => checkAnswers(`conditions.${i}.question`, c.question, c.accept))
   const commandIds = new Set(entry.commands.map((c) => c.id))
   const valueNames = new Set(entry.values.map((v) => v.name))
   entry.steps.forEach((s, i) => {
     if (s.when) checkAnswers(`steps.${i}.when`, s.when.question, s.when.in)
-    if (s.command && !commandIds.has(s.command)) at(`steps.${i}.command`, `no command "${s.command}"`)
+    if (s.command && !commandIds.has(s.command))
+      at(`steps.${i}.command`, `no command "${s.command}"`)
     if (s.csv && !entry.csvFix) at(`steps.${i}.csv`, 'the entry has no csvFix')
   })
   entry.commands.forEach((c, i) => {
@@ -63,7 +66,8 @@ export function crossCheck(file: string, entry: Entry, questions: readonly Quest
   entry.signatures.forEach((s, i) => {
     if (sigIds.has(s.id)) at(`signatures.${i}.id`, `duplicate signature id "${s.id}"`)
     sigIds.add(s.id)
-    for (const q of s.satisfies) if (!byId.has(q)) at(`signatures.${i}.satisfies`, `unknown question "${q}"`)
+    for (const q of s.satisfies)
+      if (!byId.has(q)) at(`signatures.${i}.satisfies`, `unknown question "${q}"`)
     const stray = s.text.replace(PLACEHOLDER, '').match(/\{[a-z]*\}/)
     if (stray) at(`signatures.${i}.text`, `unknown placeholder ${stray[0]}`)
   })
@@ -78,7 +82,8 @@ export function loadKb(dir: string = CONTENT_DIR): Kb {
   const qRaw = readJson(join(dir, qFile), qFile, problems)
   const qParsed = questionsFileSchema.safeParse(qRaw)
   const questions = qParsed.success ? qParsed.data : []
-  if (!qParsed.success && qRaw !== undefined) problems.push(...describe(qFile, qParsed.error.issues))
+  if (!qParsed.success && qRaw !== undefined)
+    problems.push(...describe(qFile, qParsed.error.issues))
   const qIds = new Set<string>()
   questions.forEach((q, i) => {
     if (qIds.has(q.id)) problems.push(`${qFile} → ${i}.id: duplicate question id "${q.id}"`)

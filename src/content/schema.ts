@@ -48,11 +48,15 @@ const source = z
         /^https:\/\/learn\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?[a-z0-9/._-]+$/,
         'must be a learn.microsoft.com address',
       )
-      .describe('The public address; for troubleshooting articles its last segment is the article id.'),
+      .describe(
+        'The public address; for troubleshooting articles its last segment is the article id.',
+      ),
     title: z.string().min(5),
     role: z
       .enum(['primary', 'reference'])
-      .describe('primary: the article the entry is built from; reference: a cmdlet page or related article used to be more exact.'),
+      .describe(
+        'primary: the article the entry is built from; reference: a cmdlet page or related article used to be more exact.',
+      ),
   })
   .strict()
 
@@ -62,8 +66,13 @@ const condition = z
     accept: z.array(z.string().min(1)).min(1).describe('Answers under which this cause can hold.'),
     role: z
       .enum(['confirm', 'split'])
-      .describe('confirm: ask even when this entry is the only candidate; split: ask only to tell candidates apart.'),
-    why: z.string().min(10).describe('Shown when an answer rules the entry out: why this fact matters.'),
+      .describe(
+        'confirm: ask even when this entry is the only candidate; split: ask only to tell candidates apart.',
+      ),
+    why: z
+      .string()
+      .min(10)
+      .describe('Shown when an answer rules the entry out: why this fact matters.'),
   })
   .strict()
 
@@ -78,17 +87,23 @@ const signature = z
     text: z
       .string()
       .min(3)
-      .describe('The error text exactly as the product prints it; write varying parts as {mailbox}, {address}, {server}, {batch} or {any}.'),
+      .describe(
+        'The error text exactly as the product prints it; write varying parts as {mailbox}, {address}, {server}, {batch} or {any}.',
+      ),
     kind: z
       .enum(['message', 'fragment', 'code'])
-      .describe('message: a whole error; fragment: a distinctive part of one; code: an exception name or hex code, weak on its own.'),
+      .describe(
+        'message: a whole error; fragment: a distinctive part of one; code: an exception name or hex code, weak on its own.',
+      ),
     origin: z
       .enum(['error', 'wrong-fix'])
       .describe('wrong-fix: the error a user gets after trying the fix that does not work.'),
     satisfies: z
       .array(slug)
       .default([])
-      .describe('Questions this entry need not ask when this text is present, because the text answers them.'),
+      .describe(
+        'Questions this entry need not ask when this text is present, because the text answers them.',
+      ),
     note: z.string().optional(),
   })
   .strict()
@@ -103,12 +118,19 @@ const command = z
     risk: z.enum(['read-only', 'changes-settings', 'data-loss']),
     riskNote: z.string().optional(),
     when: when.optional(),
-    reference: z.string().url().describe('The cmdlet reference page that confirms every parameter.'),
+    reference: z
+      .string()
+      .url()
+      .describe('The cmdlet reference page that confirms every parameter.'),
   })
   .strict()
   .superRefine((c, ctx) => {
     if (c.risk === 'data-loss' && !c.riskNote)
-      ctx.addIssue({ code: 'custom', path: ['riskNote'], message: 'a data-loss command must say what can be lost' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['riskNote'],
+        message: 'a data-loss command must say what can be lost',
+      })
   })
 
 const step = z
@@ -173,7 +195,10 @@ export const questionSchema = z
     options: z
       .array(option)
       .min(2)
-      .refine((o) => !o.some((x) => x.value === 'unknown'), '"unknown" is added by the engine; do not list it'),
+      .refine(
+        (o) => !o.some((x) => x.value === 'unknown'),
+        '"unknown" is added by the engine; do not list it',
+      ),
     howToFindOut: z
       .object({
         text: z.string().min(10),

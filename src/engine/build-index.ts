@@ -2,12 +2,7 @@
  * Compiles the entries' signatures into a match index. Runs at build time (the Vite plugin and
  * the command line); the result is plain data, so the page does no indexing work on load.
  */
-import {
-  CODE_WEIGHT,
-  SKIP_PAIR_WEIGHT,
-  STOP_PAIR_WEIGHT,
-  STOP_WORDS,
-} from './limits.ts'
+import { CODE_WEIGHT, SKIP_PAIR_WEIGHT, STOP_PAIR_WEIGHT, STOP_WORDS } from './limits.ts'
 import { normalize } from './normalize.ts'
 import type { CompiledSignature, Entry, MatchIndex } from './types.ts'
 
@@ -27,7 +22,10 @@ function pairWeight(a: string, b: string): number {
 }
 
 /** The grams of a token sequence with their weights, each gram once. */
-export function gramsOf(tokens: readonly string[], kind: CompiledSignature['kind']): Map<string, number> {
+export function gramsOf(
+  tokens: readonly string[],
+  kind: CompiledSignature['kind'],
+): Map<string, number> {
   const grams = new Map<string, number>()
   if (kind === 'code' || tokens.length === 1) {
     for (const t of tokens) if (t !== '*') grams.set(t, kind === 'code' ? CODE_WEIGHT : 1)

@@ -5,7 +5,14 @@
 import { LEAD_MARGIN, MATCH_THRESHOLD, MAX_CLOSEST } from './limits.ts'
 import { rankCandidates } from './match.ts'
 import { normalize, type Normalized } from './normalize.ts'
-import { UNKNOWN, type Answers, type Candidate, type Entry, type Kb, type Question } from './types.ts'
+import {
+  UNKNOWN,
+  type Answers,
+  type Candidate,
+  type Entry,
+  type Kb,
+  type Question,
+} from './types.ts'
 
 export type VerdictKind = 'match' | 'ambiguous' | 'none'
 
@@ -27,6 +34,8 @@ export interface Diagnosis {
   entryId: string | null
   /** The question to ask now, or null when asking more cannot change the outcome. */
   nextQuestion: Question | null
+  /** A match whose every confirming question is answered or answered by the text itself. */
+  confirmed: boolean
   /** Questions the paste itself answered for the leading entry. */
   answeredByText: string[]
   /** For `none` (and for transparency otherwise): close entries and why they do not fit. */
@@ -98,6 +107,7 @@ export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis
   const verdict: VerdictKind = !top ? 'none' : leader ? 'match' : 'ambiguous'
 
   let nextQuestion: Question | null = null
+  let confirmed = false
   if (contested.length > 1) nextQuestion = bestSplit(kb, contested, answers, satisfied)
   if (!nextQuestion && leader) {
     const entry = findEntry(kb, leader.entryId)
@@ -106,6 +116,7 @@ export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis
       const confirm = entry.conditions
         .filter((c) => c.role === 'confirm' && !known.has(c.question))
         .map((c) => c.question)
+      confirmed = confirm.every((q) => answers[q] !== undefined && answers[q] !== UNKNOWN)
       const id = [...confirm, ...tailoringQuestions(entry)].find((q) => answers[q] === undefined)
       nextQuestion = id ? (findQuestion(kb, id) ?? null) : null
     }
@@ -118,6 +129,7 @@ export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis
     verdict,
     entryId: leader ? leader.entryId : null,
     nextQuestion,
+    confirmed,
     answeredByText: top ? [...(satisfied.get(top.entryId) ?? [])] : [],
     closest: closest.slice(0, MAX_CLOSEST),
   }
@@ -176,7 +188,10 @@ function shorten(s: string): string {
  * Whether a step or command applies given the answers: `yes`, `no`, or `maybe` when the
  * question was not answered or the answer was "I don't know" (then both variants are shown).
  */
-export function applies(when: Entry['steps'][number]['when'], answers: Answers): 'yes' | 'no' | 'maybe' {
+export function applies(
+  when: Entry['steps'][number]['when'],
+  answers: Answers,
+): 'yes' | 'no' | 'maybe' {
   if (!when) return 'yes'
   const a = answers[when.question]
   if (a === undefined || a === UNKNOWN) return 'maybe'

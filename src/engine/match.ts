@@ -83,7 +83,10 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     // An exception name or code alone is shared by many errors: it is capped well below a match.
     const score = coverage * specificity * (sig.kind === 'code' ? CODE_WEIGHT : 1)
     const positions = new Set(hit.positions)
-    ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({ score, positions })
+    ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({
+      score,
+      positions,
+    })
     ;(evidence.get(sig.entry) ?? evidence.set(sig.entry, []).get(sig.entry)!).push({
       signatureId: sig.id,
       coverage: round(coverage),
@@ -119,7 +122,9 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   }
   const order = new Map(kb.entries.map((e, i) => [e.id, i]))
   // Fixed tie-break: higher score first, then the order of the knowledge base.
-  candidates.sort((a, b) => b.score - a.score || (order.get(a.entryId) ?? 0) - (order.get(b.entryId) ?? 0))
+  candidates.sort(
+    (a, b) => b.score - a.score || (order.get(a.entryId) ?? 0) - (order.get(b.entryId) ?? 0),
+  )
   return { candidates, satisfied }
 }
 

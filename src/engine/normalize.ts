@@ -92,7 +92,8 @@ const MAX_WORD = 200
 
 function classifyWord(word: string): { t: string; kind: TokenKind } {
   const lower = word.toLowerCase()
-  if (/^\d+$/.test(word)) return word.length <= 4 ? { t: lower, kind: 'word' } : { t: '<num>', kind: 'number' }
+  if (/^\d+$/.test(word))
+    return word.length <= 4 ? { t: lower, kind: 'word' } : { t: '<num>', kind: 'number' }
   // Mixed letters and digits of some length are machine names, request ids or build stamps.
   if (word.length >= 8 && /\d/.test(word) && /[a-z]/i.test(word)) return { t: '<id>', kind: 'id' }
   return { t: lower, kind: 'word' }
@@ -186,7 +187,11 @@ function collectServer(line: string, add: (s: string) => void): void {
  * A console or a narrow column can cut a word at the line end ("Messag" + "ing"). When the two
  * halves are not words the knowledge base knows but their join is, they become one token.
  */
-function joinWrappedWords(tokens: Token[], folded: string, vocabulary: ReadonlySet<string>): Token[] {
+function joinWrappedWords(
+  tokens: Token[],
+  folded: string,
+  vocabulary: ReadonlySet<string>,
+): Token[] {
   const out: Token[] = []
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token

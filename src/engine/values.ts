@@ -61,7 +61,8 @@ export function extractValues(entry: Entry, diagnosis: Diagnosis): Values {
   if (email) {
     values.address ??= email
     // A display name says less than an address: prefer the address when the paste has one.
-    if (!values.mailbox || (!values.mailbox.includes('@') && emails.length === 1)) values.mailbox = email
+    if (!values.mailbox || (!values.mailbox.includes('@') && emails.length === 1))
+      values.mailbox = email
   }
   if (servers[0]) values.server ??= servers[0]
   return values

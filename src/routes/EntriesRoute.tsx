@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { kb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { MIGRATION_LABEL } from '../ui/labels.ts'
+import { MIGRATION_LABEL } from '../content/labels.ts'
 
 export function EntriesRoute() {
   const heading = useFocusHeading<HTMLHeadingElement>('entries')

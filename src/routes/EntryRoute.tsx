@@ -6,7 +6,7 @@ import { findEntry } from '../engine/diagnose.ts'
 import type { Values } from '../engine/values.ts'
 import { useInputs } from '../store/inputs.ts'
 import { EntryDetails } from '../ui/EntryDetails.tsx'
-import { MIGRATION_LABEL } from '../ui/labels.ts'
+import { MIGRATION_LABEL } from '../content/labels.ts'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The permanent page of one problem: everything it covers, with no paste needed. */
@@ -49,7 +49,13 @@ export function EntryRoute() {
           </ul>
         </section>
       )}
-      <EntryDetails entry={entry} questions={kb.questions} answers={{}} values={values} onValueChange={setValue} />
+      <EntryDetails
+        entry={entry}
+        questions={kb.questions}
+        answers={{}}
+        values={values}
+        onValueChange={setValue}
+      />
       <p>
         <Link to={paths.home()}>Diagnose your own error</Link>
       </p>

@@ -7,7 +7,7 @@ import { diagnose, findEntry } from '../engine/diagnose.ts'
 import { MAX_INPUT_CHARS } from '../engine/limits.ts'
 import { useInputs } from '../store/inputs.ts'
 import { Evidence } from '../ui/Evidence.tsx'
-import { strengthLabel } from '../ui/labels.ts'
+import { strengthLabel } from '../content/labels.ts'
 
 export function HomeRoute() {
   const text = useInputs((s) => s.text)
@@ -24,7 +24,9 @@ export function HomeRoute() {
 
   let status: string
   if (empty) status = 'Paste an error above and the matching known problems appear here.'
-  else if (d.normalized.binary) status = 'This looks like binary data, not error text. Paste the text of the error message instead.'
+  else if (d.normalized.binary)
+    status =
+      'This looks like binary data, not error text. Paste the text of the error message instead.'
   else if (d.verdict === 'match') status = 'One known problem matches this error.'
   else if (d.verdict === 'ambiguous')
     status = `${d.live.length} known problems match this text; a few questions will tell them apart.`
@@ -51,8 +53,8 @@ export function HomeRoute() {
         </label>
         <p id="paste-help" className="help">
           Paste the error from the Exchange admin center, from Get-MigrationUserStatistics or
-          Get-MoveRequestStatistics, or from PowerShell, as it is: names, GUIDs and PowerShell
-          noise are fine.
+          Get-MoveRequestStatistics, or from PowerShell, as it is: names, GUIDs and PowerShell noise
+          are fine.
         </p>
         <p id="privacy" className="privacy">
           What you paste stays in this browser tab: nothing is uploaded, it is forgotten when you
@@ -75,7 +77,11 @@ export function HomeRoute() {
           <button type="submit" className="primary" disabled={empty || d.normalized.binary}>
             {d.verdict === 'none' ? 'See why nothing matched' : 'Continue'}
           </button>
-          <button type="button" onClick={clear} disabled={empty && Object.keys(answers).length === 0}>
+          <button
+            type="button"
+            onClick={clear}
+            disabled={empty && Object.keys(answers).length === 0}
+          >
             Clear
           </button>
         </div>
@@ -99,7 +105,9 @@ export function HomeRoute() {
                     {strengthLabel(c.score)} ({Math.round(c.score * 100)}%)
                   </span>
                   {!live && d.closest.find((r) => r.entryId === c.entryId)?.reasons[0] && (
-                    <p className="why-not">{d.closest.find((r) => r.entryId === c.entryId)?.reasons[0]}</p>
+                    <p className="why-not">
+                      {d.closest.find((r) => r.entryId === c.entryId)?.reasons[0]}
+                    </p>
                   )}
                 </li>
               )
@@ -107,7 +115,11 @@ export function HomeRoute() {
           </ol>
         )}
         {top && topEntry && spans.length > 0 && (
-          <Evidence text={d.normalized.text} spans={spans} label={`What matched "${topEntry.title}" (highlighted):`} />
+          <Evidence
+            text={d.normalized.text}
+            spans={spans}
+            label={`What matched "${topEntry.title}" (highlighted):`}
+          />
         )}
       </section>
 

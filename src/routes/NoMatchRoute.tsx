@@ -6,7 +6,7 @@ import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
 import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
-import { strengthLabel } from '../ui/labels.ts'
+import { strengthLabel } from '../content/labels.ts'
 
 /** Nothing fits: say so plainly, show what came closest and why each was ruled out. */
 export function NoMatchRoute() {
@@ -30,9 +30,9 @@ export function NoMatchRoute() {
       ) : (
         <>
           <p>
-            This tool knows {kb.entries.length} migration problems, and none of them fits your
-            error{order.length > 0 ? ' together with your answers' : ''}. Rather than guess, it
-            stops here.
+            This tool knows {kb.entries.length} migration problems, and none of them fits your error
+            {order.length > 0 ? ' together with your answers' : ''}. Rather than guess, it stops
+            here.
           </p>
           <AnswerPath answers={answers} order={order} />
           <section aria-labelledby="closest-h">
@@ -70,7 +70,8 @@ export function NoMatchRoute() {
                 full text.
               </li>
               <li>
-                If you changed an answer by mistake, <Link to={paths.question(0)}>review your answers</Link>.
+                If you changed an answer by mistake,{' '}
+                <Link to={paths.question(0)}>review your answers</Link>.
               </li>
               <li>
                 <Link to={paths.entries()}>Browse the known problems</Link> in case yours is

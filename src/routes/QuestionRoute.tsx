@@ -23,7 +23,8 @@ export function QuestionRoute() {
   // The diagnosis as it stood before this step's answer: it decides what this step asks.
   const before = useMemo(() => {
     const given: Record<string, string> = {}
-    for (const q of order.slice(0, Math.max(0, step))) if (answers[q] !== undefined) given[q] = answers[q]
+    for (const q of order.slice(0, Math.max(0, step)))
+      if (answers[q] !== undefined) given[q] = answers[q]
     return diagnose(kb, text, given)
   }, [text, answers, order, step])
 
@@ -43,10 +44,16 @@ export function QuestionRoute() {
     )
   if (step > order.length) return <Navigate to={paths.question(order.length)} replace />
 
-  const asked = step < order.length ? findQuestion(kb, order[step] ?? '') : (before.nextQuestion ?? undefined)
+  const asked =
+    step < order.length ? findQuestion(kb, order[step] ?? '') : (before.nextQuestion ?? undefined)
   if (!asked) {
     if (before.verdict === 'match' && before.entryId)
-      return <Navigate to={paths.result(before.entryId, pick(answers, order, step), order.slice(0, step))} replace />
+      return (
+        <Navigate
+          to={paths.result(before.entryId, pick(answers, order, step), order.slice(0, step))}
+          replace
+        />
+      )
     if (before.verdict === 'ambiguous') return <Navigate to={paths.compare()} replace />
     return <Navigate to={paths.noMatch()} replace />
   }
@@ -83,7 +90,11 @@ export function QuestionRoute() {
   )
 }
 
-function pick(answers: Record<string, string>, order: readonly string[], step: number): Record<string, string> {
+function pick(
+  answers: Record<string, string>,
+  order: readonly string[],
+  step: number,
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const q of order.slice(0, step)) out[q] = answers[q] ?? UNKNOWN
   return out

@@ -10,7 +10,7 @@ import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { EntryDetails } from '../ui/EntryDetails.tsx'
 import { Evidence } from '../ui/Evidence.tsx'
-import { MIGRATION_LABEL } from '../ui/labels.ts'
+import { MIGRATION_LABEL } from '../content/labels.ts'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
@@ -74,10 +74,18 @@ export function ResultRoute() {
         </p>
       )}
 
-      <AnswerPath answers={parsed.answers} order={parsed.order} changeable={storeOrder.length > 0} />
+      <AnswerPath
+        answers={parsed.answers}
+        order={parsed.order}
+        changeable={storeOrder.length > 0}
+      />
 
       {spans.length > 0 && (
-        <Evidence text={d.normalized.text} spans={spans} label="The parts of your error that point here:" />
+        <Evidence
+          text={d.normalized.text}
+          spans={spans}
+          label="The parts of your error that point here:"
+        />
       )}
 
       <EntryDetails

@@ -3,7 +3,7 @@ import { kb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { findQuestion } from '../engine/diagnose.ts'
 import { UNKNOWN } from '../engine/types.ts'
-import { UNKNOWN_LABEL } from './labels.ts'
+import { UNKNOWN_LABEL } from '../content/labels.ts'
 
 interface Props {
   answers: Readonly<Record<string, string>>
@@ -21,14 +21,18 @@ export function AnswerPath({ answers, order, changeable = true }: Props) {
         {order.map((qid, i) => {
           const q = findQuestion(kb, qid)
           const a = answers[qid]
-          const label = a === UNKNOWN ? UNKNOWN_LABEL : (q?.options.find((o) => o.value === a)?.label ?? a)
+          const label =
+            a === UNKNOWN ? UNKNOWN_LABEL : (q?.options.find((o) => o.value === a)?.label ?? a)
           return (
             <li key={qid}>
               <span className="q">{q?.prompt ?? qid}</span> <strong className="a">{label}</strong>
               {changeable && (
                 <>
                   {' '}
-                  <Link to={paths.question(i)} aria-label={`Change your answer to: ${q?.prompt ?? qid}`}>
+                  <Link
+                    to={paths.question(i)}
+                    aria-label={`Change your answer to: ${q?.prompt ?? qid}`}
+                  >
                     Change
                   </Link>
                 </>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { Entry } from '../content/schema.ts'
 import { fillTemplate, isComplete, placeholdersOf, type Values } from '../engine/values.ts'
 import { CopyButton } from './CopyButton.tsx'
-import { SHELL_LABEL } from './labels.ts'
+import { SHELL_LABEL } from '../content/labels.ts'
 
 interface Props {
   command: Entry['commands'][number]

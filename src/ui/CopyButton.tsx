@@ -46,7 +46,11 @@ export function CopyButton({ text, label, disabled = false }: Props) {
         {label}
       </button>
       <span role="status" className="copy-status">
-        {state === 'copied' ? 'Copied.' : state === 'failed' ? 'Copy failed: select the text and copy it by hand.' : ''}
+        {state === 'copied'
+          ? 'Copied.'
+          : state === 'failed'
+            ? 'Copy failed: select the text and copy it by hand.'
+            : ''}
       </span>
     </span>
   )

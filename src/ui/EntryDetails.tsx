@@ -12,7 +12,10 @@ interface Props {
   onValueChange: (name: string, value: string) => void
 }
 
-function conditionText(questions: readonly Question[], when: NonNullable<Entry['steps'][number]['when']>) {
+function conditionText(
+  questions: readonly Question[],
+  when: NonNullable<Entry['steps'][number]['when']>,
+) {
   const q = questions.find((x) => x.id === when.question)
   const labels = when.in.map((v) => q?.options.find((o) => o.value === v)?.label ?? v)
   return `If ${labels.join(' or ').replace(/^./, (c) => c.toLowerCase())}`
@@ -32,7 +35,9 @@ export function EntryDetails({ entry, questions, answers, values, onValueChange 
         <h2 id="steps-h">What to do</h2>
         <ol className="steps">
           {steps.map((step, i) => {
-            const command = step.command ? entry.commands.find((c) => c.id === step.command) : undefined
+            const command = step.command
+              ? entry.commands.find((c) => c.id === step.command)
+              : undefined
             const showCommand = command && applies(command.when, answers) !== 'no'
             return (
               <li key={i}>
@@ -48,9 +53,7 @@ export function EntryDetails({ entry, questions, answers, values, onValueChange 
                     onValueChange={onValueChange}
                   />
                 )}
-                {step.csv && entry.csvFix && (
-                  <CsvFix fix={entry.csvFix} values={values} />
-                )}
+                {step.csv && entry.csvFix && <CsvFix fix={entry.csvFix} values={values} />}
               </li>
             )
           })}
@@ -125,7 +128,10 @@ function CsvFix({ fix, values }: { fix: NonNullable<Entry['csvFix']>; values: Va
           <tr>
             {fix.columns.map((c) => (
               <td key={c}>
-                {(fix.row[c] ?? '').replace(/\{([a-z]+)\}/g, (_, n: string) => values[n as keyof Values] || `<${n}>`)}
+                {(fix.row[c] ?? '').replace(
+                  /\{([a-z]+)\}/g,
+                  (_, n: string) => values[n as keyof Values] || `<${n}>`,
+                )}
               </td>
             ))}
           </tr>

@@ -18,7 +18,10 @@ export function Evidence({ text, spans, label }: Props) {
   if (text.length <= WHOLE_TEXT_LIMIT) windows.push({ start: 0, end: text.length })
   else
     for (const s of sorted) {
-      const w = { start: Math.max(0, s.start - CONTEXT), end: Math.min(text.length, s.end + CONTEXT) }
+      const w = {
+        start: Math.max(0, s.start - CONTEXT),
+        end: Math.min(text.length, s.end + CONTEXT),
+      }
       const last = windows[windows.length - 1]
       if (last && w.start <= last.end) last.end = Math.max(last.end, w.end)
       else windows.push(w)

@@ -4,7 +4,14 @@ import { paths } from '../app/paths.ts'
 export function Layout() {
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         Skip to content
       </a>
       <header className="site-header">
@@ -23,8 +30,8 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>
-          Runs entirely in your browser: what you paste is never sent anywhere. Not affiliated
-          with Microsoft; every diagnosis links the public article it is based on.
+          Runs entirely in your browser: what you paste is never sent anywhere. Not affiliated with
+          Microsoft; every diagnosis links the public article it is based on.
         </p>
       </footer>
     </>

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import type { Question } from '../engine/types.ts'
 import { UNKNOWN } from '../engine/types.ts'
 import { CopyButton } from './CopyButton.tsx'
-import { SHELL_LABEL, UNKNOWN_LABEL } from './labels.ts'
+import { SHELL_LABEL, UNKNOWN_LABEL } from '../content/labels.ts'
 
 interface Props {
   question: Question

@@ -11,8 +11,8 @@ export function UnknownEntry({ id }: { id: string }) {
         This problem is not in the knowledge base
       </h1>
       <p>
-        The link names a problem called <code>{id.slice(0, 120)}</code>, which this version does
-        not know. The link may be mistyped or cut short.
+        The link names a problem called <code>{id.slice(0, 120)}</code>, which this version does not
+        know. The link may be mistyped or cut short.
       </p>
       <p>
         <Link to={paths.entries()}>See every known problem</Link> or{' '}

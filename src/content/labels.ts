@@ -1,4 +1,4 @@
-import type { MigrationType, Shell } from '../content/schema.ts'
+import type { MigrationType, Shell } from './schema.ts'
 
 export const SHELL_LABEL: Record<Shell, string> = {
   'exchange-online-powershell': 'Exchange Online PowerShell',
