@@ -3,6 +3,8 @@
  * indexed here, at build time, so the browser neither ships zod nor builds an index on load.
  * A bad content file fails the build (and the tests) naming the file and the field.
  */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { CONTENT_DIR, loadKb } from '../src/content/compile.ts'
 
@@ -17,7 +19,9 @@ export function kbPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null
-      this.addWatchFile(CONTENT_DIR)
+      this.addWatchFile(join(CONTENT_DIR, 'questions.json'))
+      for (const f of readdirSync(join(CONTENT_DIR, 'entries')))
+        this.addWatchFile(join(CONTENT_DIR, 'entries', f))
       const kb = loadKb()
       // JSON.parse of a string literal is faster for engines to load than an object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(kb))})`

@@ -36,7 +36,8 @@ function capturePattern(signatureText: string): { name: string; re: RegExp } | n
   const left = contextPattern(before, 2, true)
   const right = contextPattern(after, 2, false)
   if (!left) return null
-  const value = quote ? `${quote}([^${quote}\\n]{1,256})${quote}` : '(\\S{1,256}?)'
+  // A quoted value may be cut by a line wrap; the closing quote bounds it.
+  const value = quote ? `${quote}([^${quote}]{1,256})${quote}` : '(\\S{1,256}?)'
   const re = new RegExp(`${left}[^A-Za-z0-9'"]{1,20}${value}[^A-Za-z0-9]{1,20}${right}`, 'i')
   return { name: m[1] ?? '', re }
 }
@@ -70,8 +71,10 @@ export function extractValues(entry: Entry, diagnosis: Diagnosis): Values {
 
 /** Escapes a value for use inside a PowerShell double-quoted string. */
 export function escapePowerShell(value: string): string {
-  return foldText(value)
+  // PowerShell also ends a double-quoted string at typographic double quotes: make them plain.
+  return value
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\u201c\u201d\u201e]/g, '"')
     .replace(/[`"$]/g, (c) => `\`${c}`)
     .trim()
 }

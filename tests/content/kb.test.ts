@@ -1,0 +1,125 @@
+// @vitest-environment node
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CONTENT_DIR, ContentError, loadKb } from '../../src/content/compile.ts'
+import { diagnose } from '../../src/engine/diagnose.ts'
+import { fillTemplate } from '../../src/engine/values.ts'
+import { kb } from '../helpers/kb.ts'
+
+describe('every entry', () => {
+  const samples = kb.entries.flatMap((e) => e.samples.map((text, i) => ({ id: e.id, i, text })))
+
+  it.each(samples)('ranks $id first for its own sample $i', ({ id, text }) => {
+    const d = diagnose(kb, text)
+    expect(d.candidates[0]?.entryId).toBe(id)
+    expect(d.verdict).toBe('match')
+  })
+
+  it.each(kb.entries.map((e) => [e.id, e]))('%s cites a Microsoft Learn article with its KB number', (_, e) => {
+    const primary = e.sources.filter((s) => s.role === 'primary')
+    expect(primary.length).toBeGreaterThan(0)
+    for (const s of primary) {
+      expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/(en-us\/)?troubleshoot\/exchange\/[a-z-]+\/[a-z0-9-]+$/)
+      expect(s.kb).toMatch(/^\d{6,7}$/)
+    }
+  })
+
+  it.each(kb.entries.map((e) => [e.id, e]))('%s has commands that name their shell and fill cleanly', (_, e) => {
+    for (const c of e.commands) {
+      expect(fillTemplate(c.template, {})).not.toMatch(/\{[a-z]+\}/)
+      expect(c.runsOn.length).toBeGreaterThan(5)
+      if (c.risk === 'data-loss') expect(c.riskNote).toBeTruthy()
+    }
+  })
+
+  it('has a wrong-fix signature wherever the article gives the wrong fix its own error', () => {
+    const im = kb.entries.find((e) => e.id === 'im-contact-list-blocks-move-to-exchange-2010')
+    expect(im?.signatures.some((s) => s.origin === 'wrong-fix')).toBe(true)
+  })
+})
+
+describe('every question', () => {
+  it.each(kb.questions.map((q) => [q.id, q]))('%s says how to find out and has real options', (_, q) => {
+    expect(q.howToFindOut.text.length).toBeGreaterThan(10)
+    expect(q.options.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('a bad content file', () => {
+  let dir = ''
+  const copy = () => {
+    dir = mkdtempSync(join(tmpdir(), 'kb-'))
+    cpSync(CONTENT_DIR, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') })
+    return dir
+  }
+  const edit = (file: string, change: (json: Record<string, unknown>) => void) => {
+    const path = join(dir, file)
+    const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+    change(json)
+    writeFileSync(path, JSON.stringify(json))
+  }
+  const problems = () => {
+    try {
+      loadKb(dir)
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError)
+      return (e as ContentError).problems
+    }
+    return []
+  }
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  const file = 'entries/staged-migration-federated-users-force-change-password.json'
+
+  it('fails naming the file and the field of a missing cause', () => {
+    copy()
+    edit(file, (j) => delete j.cause)
+    expect(problems()).toEqual([expect.stringMatching(new RegExp(`^${file} → cause: `))])
+  })
+
+  it('rejects unknown fields', () => {
+    copy()
+    edit(file, (j) => (j.colour = 'blue'))
+    expect(problems().join('\n')).toMatch(/→ \(file\): .*colour/)
+  })
+
+  it('rejects a condition on an unknown question or option', () => {
+    copy()
+    edit(file, (j) => {
+      const c = j.conditions as { question: string; accept: string[] }[]
+      c[0]!.question = 'no-such-question'
+      c[1]!.accept = ['maybe']
+    })
+    const p = problems().join('\n')
+    expect(p).toContain(`${file} → conditions.0.question: unknown question "no-such-question"`)
+    expect(p).toContain(`${file} → conditions.1.question: "maybe" is not an option of question "users-federated"`)
+  })
+
+  it('rejects a citation that is not a learn.microsoft.com address', () => {
+    copy()
+    edit(file, (j) => ((j.sources as { url: string }[])[0]!.url = 'https://example.com/kb'))
+    expect(problems().join('\n')).toContain(`${file} → sources.0.url: must be a learn.microsoft.com address`)
+  })
+
+  it('rejects a command placeholder that is not declared', () => {
+    copy()
+    edit('entries/im-contact-list-blocks-move-to-exchange-2010.json', (j) => {
+      ;(j.commands as { template: string }[])[0]!.template = 'Get-Mailbox {server}'
+    })
+    expect(problems().join('\n')).toContain('commands.0.template: placeholder {server} is not declared in values')
+  })
+
+  it('rejects broken JSON', () => {
+    copy()
+    writeFileSync(join(dir, file), '{ "id": ')
+    expect(problems().join('\n')).toMatch(new RegExp(`${file} → \\(file\\): not valid JSON`))
+  })
+
+  it('rejects a file whose name differs from its id', () => {
+    copy()
+    edit(file, (j) => (j.id = 'renamed-entry'))
+    expect(problems().join('\n')).toContain(`${file} → id: must equal the file name`)
+  })
+})
