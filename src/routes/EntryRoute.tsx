@@ -18,7 +18,8 @@ export function EntryRoute() {
   const entry = findEntry(kb, entryId)
   if (!entry) return <UnknownEntry id={entryId} />
   const values: Values = {}
-  for (const [k, v] of Object.entries(typed)) if (v.trim()) values[k as keyof Values] = v
+  // A value the user typed wins, even an emptied one: the command then waits for a new value.
+  for (const [k, v] of Object.entries(typed)) values[k as keyof Values] = v
   return (
     <article className="result">
       <p className="kicker">Known problem · {MIGRATION_LABEL[entry.migrationType]}</p>

@@ -37,7 +37,8 @@ export function ResultRoute() {
   const candidate = d.candidates.find((c) => c.entryId === entry.id)
   const fromPaste = candidate ? extractValues(entry, d) : {}
   const values: Values = { ...fromPaste }
-  for (const [k, v] of Object.entries(typed)) if (v.trim()) values[k as keyof Values] = v
+  // A value the user typed wins, even an emptied one: the command then waits for a new value.
+  for (const [k, v] of Object.entries(typed)) values[k as keyof Values] = v
   const failed = failedConditions(kb, entry, parsed.answers)
   const spans = candidate ? candidate.evidence.flatMap((e) => e.spans) : []
   const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteLink, answersQuery, consumeErrorParam, parseAnswers, paths } from '../../src/app/paths.ts'
+import {
+  absoluteLink,
+  answersQuery,
+  consumeErrorParam,
+  parseAnswers,
+  paths,
+} from '../../src/app/paths.ts'
 import kb from 'virtual:kb'
 
 describe('answers in links', () => {
@@ -28,15 +34,20 @@ describe('answers in links', () => {
   })
 
   it('accepts "unknown" for any question', () => {
-    expect(parseAnswers(kb, 'users-federated=unknown').answers).toEqual({ 'users-federated': 'unknown' })
+    expect(parseAnswers(kb, 'users-federated=unknown').answers).toEqual({
+      'users-federated': 'unknown',
+    })
   })
 
   it('never puts pasted text in a result link', () => {
-    const link = absoluteLink(paths.result('some-entry', { 'users-federated': 'yes' }, ['users-federated']), {
-      origin: 'https://tool.example',
-      pathname: '/triage/',
-      search: '?error=secret',
-    })
+    const link = absoluteLink(
+      paths.result('some-entry', { 'users-federated': 'yes' }, ['users-federated']),
+      {
+        origin: 'https://tool.example',
+        pathname: '/triage/',
+        search: '?error=secret',
+      },
+    )
     expect(link).toBe('https://tool.example/triage/#/result/some-entry?users-federated=yes')
   })
 })
@@ -49,7 +60,11 @@ describe('?error= links', () => {
   }
 
   it('takes the text from the query and cleans the address bar', () => {
-    const r = consume({ search: '?error=This%20action%20is%20blocked&x=1', hash: '', pathname: '/app/' })
+    const r = consume({
+      search: '?error=This%20action%20is%20blocked&x=1',
+      hash: '',
+      pathname: '/app/',
+    })
     expect(r.value).toBe('This action is blocked')
     expect(r.replaced).toEqual(['/app/?x=1#/'])
   })
@@ -61,11 +76,16 @@ describe('?error= links', () => {
   })
 
   it('does nothing without the parameter', () => {
-    expect(consume({ search: '?x=1', hash: '#/kb', pathname: '/' })).toEqual({ value: null, replaced: [] })
+    expect(consume({ search: '?x=1', hash: '#/kb', pathname: '/' })).toEqual({
+      value: null,
+      replaced: [],
+    })
   })
 
   it('survives malformed encoding and cuts very long values', () => {
     expect(consume({ search: '?error=%E0%A4%A', hash: '', pathname: '/' }).value).toMatch(/%A$/)
-    expect(consume({ search: `?error=${'a'.repeat(200_000)}`, hash: '', pathname: '/' }).value).toHaveLength(100_000)
+    expect(
+      consume({ search: `?error=${'a'.repeat(200_000)}`, hash: '', pathname: '/' }).value,
+    ).toHaveLength(100_000)
   })
 })

@@ -24,7 +24,10 @@ describe('npm run triage', () => {
 
   it('--json prints one object', () => {
     const r = triage(['--json'], staged)
-    const j = JSON.parse(r.out) as { verdict: string; matches: { id: string; sources: { kb: string; url: string }[] }[] }
+    const j = JSON.parse(r.out) as {
+      verdict: string
+      matches: { id: string; sources: { kb: string; url: string }[] }[]
+    }
     expect(j.verdict).toBe('match')
     expect(j.matches[0]?.id).toBe(STAGED_ENTRY)
     expect(j.matches[0]?.sources[0]?.url.split('/').pop()).toBe('cannot-perform-stage-migration')
@@ -32,14 +35,20 @@ describe('npm run triage', () => {
 
   it('--jsonl answers each line in order, and flags lines it cannot read', () => {
     const input = [
-      JSON.stringify({ id: 'a', text: "The Mailbox x@contoso.com isn't enabled for unified messaging." }),
+      JSON.stringify({
+        id: 'a',
+        text: "The Mailbox x@contoso.com isn't enabled for unified messaging.",
+      }),
       JSON.stringify({ id: 7, text: 'Cannot start Microsoft Outlook.' }),
       '',
       'not json',
       JSON.stringify({ id: 'c', text: staged }),
     ].join('\n')
     const r = triage(['--jsonl'], input)
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines.map((l) => l.id)).toEqual(['a', 7, null, 'c'])
     expect(lines.map((l) => l.verdict)).toEqual(['match', 'none', undefined, 'match'])
     expect((lines[0]!.matches as { id: string }[])[0]!.id).toBe(IM_ENTRY)
@@ -55,7 +64,9 @@ describe('npm run triage', () => {
   })
 
   it('--list --json lists every entry with its sources', () => {
-    const j = JSON.parse(triage(['--list', '--json']).out) as { entries: { id: string; sources: { url: string }[] }[] }
+    const j = JSON.parse(triage(['--list', '--json']).out) as {
+      entries: { id: string; sources: { url: string }[] }[]
+    }
     expect(j.entries.map((e) => e.id).sort()).toEqual(kb.entries.map((e) => e.id).sort())
     for (const e of j.entries) expect(e.sources.length).toBeGreaterThan(0)
   })
@@ -91,9 +102,14 @@ describe('the triage command as a process', () => {
     writeFileSync(file, staged)
     const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
     const cli = join(import.meta.dirname, '../../src/cli/triage.ts')
-    const fromFile = JSON.parse(execFileSync(tsx, [cli, '--json', file], { encoding: 'utf8' })) as { verdict: string }
+    const fromFile = JSON.parse(execFileSync(tsx, [cli, '--json', file], { encoding: 'utf8' })) as {
+      verdict: string
+    }
     expect(fromFile.verdict).toBe('match')
-    const fromStdin = execFileSync(tsx, [cli], { input: 'Cannot start Microsoft Outlook.', encoding: 'utf8' })
+    const fromStdin = execFileSync(tsx, [cli], {
+      input: 'Cannot start Microsoft Outlook.',
+      encoding: 'utf8',
+    })
     expect(fromStdin).toMatch(/^No known match/)
   }, 30_000)
 })

@@ -17,22 +17,30 @@ describe('every entry', () => {
     expect(d.verdict).toBe('match')
   })
 
-  it.each(kb.entries.map((e) => [e.id, e]))('%s cites a Microsoft Learn article with its KB number', (_, e) => {
-    const primary = e.sources.filter((s) => s.role === 'primary')
-    expect(primary.length).toBeGreaterThan(0)
-    for (const s of primary) {
-      expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/(en-us\/)?troubleshoot\/exchange\/[a-z-]+\/[a-z0-9-]+$/)
-      expect(s.kb).toMatch(/^\d{6,7}$/)
-    }
-  })
+  it.each(kb.entries.map((e) => [e.id, e]))(
+    '%s cites a Microsoft Learn article with its KB number',
+    (_, e) => {
+      const primary = e.sources.filter((s) => s.role === 'primary')
+      expect(primary.length).toBeGreaterThan(0)
+      for (const s of primary) {
+        expect(s.url).toMatch(
+          /^https:\/\/learn\.microsoft\.com\/(en-us\/)?troubleshoot\/exchange\/[a-z-]+\/[a-z0-9-]+$/,
+        )
+        expect(s.kb).toMatch(/^\d{6,7}$/)
+      }
+    },
+  )
 
-  it.each(kb.entries.map((e) => [e.id, e]))('%s has commands that name their shell and fill cleanly', (_, e) => {
-    for (const c of e.commands) {
-      expect(fillTemplate(c.template, {})).not.toMatch(/\{[a-z]+\}/)
-      expect(c.runsOn.length).toBeGreaterThan(5)
-      if (c.risk === 'data-loss') expect(c.riskNote).toBeTruthy()
-    }
-  })
+  it.each(kb.entries.map((e) => [e.id, e]))(
+    '%s has commands that name their shell and fill cleanly',
+    (_, e) => {
+      for (const c of e.commands) {
+        expect(fillTemplate(c.template, {})).not.toMatch(/\{[a-z]+\}/)
+        expect(c.runsOn.length).toBeGreaterThan(5)
+        if (c.risk === 'data-loss') expect(c.riskNote).toBeTruthy()
+      }
+    },
+  )
 
   it('has a wrong-fix signature wherever the article gives the wrong fix its own error', () => {
     const im = kb.entries.find((e) => e.id === 'im-contact-list-blocks-move-to-exchange-2010')
@@ -41,10 +49,13 @@ describe('every entry', () => {
 })
 
 describe('every question', () => {
-  it.each(kb.questions.map((q) => [q.id, q]))('%s says how to find out and has real options', (_, q) => {
-    expect(q.howToFindOut.text.length).toBeGreaterThan(10)
-    expect(q.options.length).toBeGreaterThanOrEqual(2)
-  })
+  it.each(kb.questions.map((q) => [q.id, q]))(
+    '%s says how to find out and has real options',
+    (_, q) => {
+      expect(q.howToFindOut.text.length).toBeGreaterThan(10)
+      expect(q.options.length).toBeGreaterThanOrEqual(2)
+    },
+  )
 })
 
 describe('a bad content file', () => {
@@ -94,13 +105,17 @@ describe('a bad content file', () => {
     })
     const p = problems().join('\n')
     expect(p).toContain(`${file} → conditions.0.question: unknown question "no-such-question"`)
-    expect(p).toContain(`${file} → conditions.1.question: "maybe" is not an option of question "users-federated"`)
+    expect(p).toContain(
+      `${file} → conditions.1.question: "maybe" is not an option of question "users-federated"`,
+    )
   })
 
   it('rejects a citation that is not a learn.microsoft.com address', () => {
     copy()
     edit(file, (j) => ((j.sources as { url: string }[])[0]!.url = 'https://example.com/kb'))
-    expect(problems().join('\n')).toContain(`${file} → sources.0.url: must be a learn.microsoft.com address`)
+    expect(problems().join('\n')).toContain(
+      `${file} → sources.0.url: must be a learn.microsoft.com address`,
+    )
   })
 
   it('rejects a command placeholder that is not declared', () => {
@@ -108,7 +123,9 @@ describe('a bad content file', () => {
     edit('entries/im-contact-list-blocks-move-to-exchange-2010.json', (j) => {
       ;(j.commands as { template: string }[])[0]!.template = 'Get-Mailbox {server}'
     })
-    expect(problems().join('\n')).toContain('commands.0.template: placeholder {server} is not declared in values')
+    expect(problems().join('\n')).toContain(
+      'commands.0.template: placeholder {server} is not declared in values',
+    )
   })
 
   it('rejects broken JSON', () => {

@@ -41,7 +41,11 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
     entry: STAGED_ENTRY,
   },
   // Not migration errors, or other migration errors: no known match.
-  { name: 'an NDR', text: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup', entry: null },
+  {
+    name: 'an NDR',
+    text: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    entry: null,
+  },
   {
     name: 'an Outlook error',
     text: 'Cannot start Microsoft Outlook. Cannot open the Outlook window. The set of folders cannot be opened.',
@@ -49,7 +53,7 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
   },
   {
     name: 'a sign-in error',
-    text: "AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0f8fad5b-d9cb-469f-a165-70867728950e",
+    text: 'AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0f8fad5b-d9cb-469f-a165-70867728950e',
     entry: null,
   },
   {
@@ -62,7 +66,11 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
     text: 'MigrationPermanentException: Moving mailbox to Exchange version 14.3 is not supported. Mailboxes can be moved to Exchange version 15.1 and later versions only.',
     entry: null,
   },
-  { name: 'HTML and script', text: '<script>alert(1)</script><img src=x onerror=alert(2)>', entry: null },
+  {
+    name: 'HTML and script',
+    text: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+    entry: null,
+  },
 ]
 
 describe('diagnose on pastes it has not seen', () => {
@@ -82,11 +90,14 @@ describe('questions', () => {
   const moveError =
     "You shouldn't migrate mailbox 'a@contoso.com' to Exchange 2010 or an earlier version while the user's Instant Messaging contact list is stored in Exchange."
   const trapError = "The Mailbox a@contoso.com isn't enabled for unified messaging."
-  const stagedError = 'A Windows Live error occurred while provisioning for "a@contoso.com". This action is currently blocked for the API.'
+  const stagedError =
+    'A Windows Live error occurred while provisioning for "a@contoso.com". This action is currently blocked for the API.'
 
   it('asks nothing the error text already answers, only what shapes the fix', () => {
     const d = diagnose(kb, moveError)
-    expect(d.answeredByText).toEqual(expect.arrayContaining(['migration-type', 'ran-suggested-command']))
+    expect(d.answeredByText).toEqual(
+      expect.arrayContaining(['migration-type', 'ran-suggested-command']),
+    )
     expect(d.nextQuestion?.id).toBe('onprem-exchange-versions')
     expect(d.confirmed).toBe(true)
   })
@@ -105,7 +116,10 @@ describe('questions', () => {
   })
 
   it('treats "I don\'t know" as no evidence either way', () => {
-    const d = diagnose(kb, trapError, { 'ran-suggested-command': 'unknown', 'migration-type': 'unknown' })
+    const d = diagnose(kb, trapError, {
+      'ran-suggested-command': 'unknown',
+      'migration-type': 'unknown',
+    })
     expect(d.verdict).toBe('match')
     expect(d.confirmed).toBe(false)
     expect(d.nextQuestion?.id).toBe('onprem-exchange-versions')
@@ -113,8 +127,13 @@ describe('questions', () => {
 
   it('confirms the staged cause with the federation and CSV questions, then stops asking', () => {
     expect(diagnose(kb, stagedError).nextQuestion?.id).toBe('users-federated')
-    expect(diagnose(kb, stagedError, { 'users-federated': 'yes' }).nextQuestion?.id).toBe('csv-force-change-password')
-    const done = diagnose(kb, stagedError, { 'users-federated': 'yes', 'csv-force-change-password': 'true' })
+    expect(diagnose(kb, stagedError, { 'users-federated': 'yes' }).nextQuestion?.id).toBe(
+      'csv-force-change-password',
+    )
+    const done = diagnose(kb, stagedError, {
+      'users-federated': 'yes',
+      'csv-force-change-password': 'true',
+    })
     expect(done.nextQuestion).toBeNull()
     expect(done.verdict).toBe('match')
     expect(done.confirmed).toBe(true)
@@ -141,7 +160,9 @@ describe('evidence', () => {
     const text = 'Noise first. This action is currently blocked for the API. Noise after.'
     const d = diagnose(kb, text)
     const spans = d.candidates[0]?.evidence.flatMap((e) => e.spans) ?? []
-    expect(spans.map((s) => text.slice(s.start, s.end))).toContain('This action is currently blocked for the API')
+    expect(spans.map((s) => text.slice(s.start, s.end))).toContain(
+      'This action is currently blocked for the API',
+    )
   })
 })
 

@@ -15,11 +15,27 @@ describe('normalize', () => {
     ['masks GUIDs', 'id 0f8fad5b-d9cb-469f-a165-70867728950e done', ['id', '<guid>', 'done']],
     ['masks host names', 'server EXCH01.corp.contoso.com said', ['server', '<host>', 'said']],
     ['masks machine ids', 'at CH1IDOPRTI03 now', ['at', '<id>', 'now']],
-    ['keeps hex codes', 'code 0x800482101033This action', ['code', '0x800482101033', 'this', 'action']],
-    ['masks timestamps', 'at 2011.09.07.15.30.48 and 3/4/2026 9:12:44 AM', ['at', '<time>', 'and', '<time>']],
-    ['keeps short numbers such as versions of Exchange', 'Exchange 2010 or', ['exchange', '2010', 'or']],
+    [
+      'keeps hex codes',
+      'code 0x800482101033This action',
+      ['code', '0x800482101033', 'this', 'action'],
+    ],
+    [
+      'masks timestamps',
+      'at 2011.09.07.15.30.48 and 3/4/2026 9:12:44 AM',
+      ['at', '<time>', 'and', '<time>'],
+    ],
+    [
+      'keeps short numbers such as versions of Exchange',
+      'Exchange 2010 or',
+      ['exchange', '2010', 'or'],
+    ],
     ['masks long numbers', 'ticket 12345678', ['ticket', '<num>']],
-    ['masks URLs', 'see https://outlook.office365.com/EWS/mrsproxy.svc now', ['see', '<url>', 'now']],
+    [
+      'masks URLs',
+      'see https://outlook.office365.com/EWS/mrsproxy.svc now',
+      ['see', '<url>', 'now'],
+    ],
   ])('%s', (_, input, expected) => {
     expect(words(input)).toEqual(expected)
   })
@@ -35,7 +51,16 @@ describe('normalize', () => {
       ].join('\n'),
     )
     const content = n.tokens.filter((t) => !t.noise).map((t) => t.t)
-    expect(content).toEqual(['set', 'ummailbox', 'the', 'mailbox', '<email>', 'isn', 't', 'enabled'])
+    expect(content).toEqual([
+      'set',
+      'ummailbox',
+      'the',
+      'mailbox',
+      '<email>',
+      'isn',
+      't',
+      'enabled',
+    ])
     expect(n.values.servers).toContain('EXCH13-01')
     expect(n.values.guids).toEqual(['5b1c2e7a-0f3d-4a77-9a43-2d6f1f7c0e11'])
   })
@@ -50,7 +75,10 @@ describe('normalize', () => {
   it('keeps offsets pointing into the original text', () => {
     const text = 'Error: “quoted” thing'
     const n = normalize(text)
-    for (const t of n.tokens) expect(text.slice(t.start, t.end).toLowerCase()).toContain(t.t.replace(/<.*>/, '').slice(0, 1))
+    for (const t of n.tokens)
+      expect(text.slice(t.start, t.end).toLowerCase()).toContain(
+        t.t.replace(/<.*>/, '').slice(0, 1),
+      )
     expect(n.tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Error', 'quoted', 'thing'])
   })
 

@@ -18,7 +18,9 @@ describe('the engine', () => {
   it('loads and works with React, the router and zustand unavailable', async () => {
     const engine = await import('../../src/engine/index.ts')
     const { kb } = await import('../helpers/kb.ts')
-    expect(engine.diagnose(kb, 'This action is currently blocked for the API.').verdict).toBe('match')
+    expect(engine.diagnose(kb, 'This action is currently blocked for the API.').verdict).toBe(
+      'match',
+    )
   })
 
   it('imports nothing but its own modules (and types from the content schema)', () => {

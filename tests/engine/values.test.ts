@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { diagnose, findEntry } from '../../src/engine/diagnose.ts'
-import { escapePowerShell, extractValues, fillCsv, fillTemplate, isComplete } from '../../src/engine/values.ts'
+import {
+  escapePowerShell,
+  extractValues,
+  fillCsv,
+  fillTemplate,
+  isComplete,
+} from '../../src/engine/values.ts'
 import { IM_ENTRY, STAGED_ENTRY, kb } from '../helpers/kb.ts'
 
 const im = findEntry(kb, IM_ENTRY)!
@@ -9,9 +15,18 @@ const staged = findEntry(kb, STAGED_ENTRY)!
 
 describe('extractValues', () => {
   it.each([
-    ["You shouldn't migrate mailbox 'Diego Siciliani' to Exchange 2010 or an earlier version", 'Diego Siciliani'],
-    ["You shouldn’t migrate mailbox ‘diegos@contoso.com’ to Exchange 2010 or an earlier version", 'diegos@contoso.com'],
-    ["You shouldn't migrate mailbox 'Diego\n   Siciliani' to Exchange 2010 or an earlier version", 'Diego Siciliani'],
+    [
+      "You shouldn't migrate mailbox 'Diego Siciliani' to Exchange 2010 or an earlier version",
+      'Diego Siciliani',
+    ],
+    [
+      'You shouldn’t migrate mailbox ‘diegos@contoso.com’ to Exchange 2010 or an earlier version',
+      'diegos@contoso.com',
+    ],
+    [
+      "You shouldn't migrate mailbox 'Diego\n   Siciliani' to Exchange 2010 or an earlier version",
+      'Diego Siciliani',
+    ],
     ["The Mailbox alex@contoso.com isn't enabled for unified messaging.", 'alex@contoso.com'],
   ])('finds the mailbox in %j', (text, mailbox) => {
     expect(extractValues(im, diagnose(kb, text)).mailbox).toBe(mailbox)
@@ -24,7 +39,8 @@ describe('extractValues', () => {
   })
 
   it('takes the staged user from the Windows Live message', () => {
-    const text = 'A Windows Live error occurred while provisioning for "ann@northwind.com". An internal error'
+    const text =
+      'A Windows Live error occurred while provisioning for "ann@northwind.com". An internal error'
     expect(extractValues(staged, diagnose(kb, text)).mailbox).toBe('ann@northwind.com')
   })
 })
@@ -37,7 +53,9 @@ describe('fillTemplate', () => {
     )
   })
   it('leaves a visible placeholder when the value is missing', () => {
-    expect(fillTemplate(template, {})).toBe('Set-Mailbox -Identity "<mailbox>" -ImListMigrationCompleted $false')
+    expect(fillTemplate(template, {})).toBe(
+      'Set-Mailbox -Identity "<mailbox>" -ImListMigrationCompleted $false',
+    )
     expect(isComplete(template, {})).toBe(false)
     expect(isComplete(template, { mailbox: '  ' })).toBe(false)
     expect(isComplete(template, { mailbox: 'x' })).toBe(true)
@@ -60,6 +78,8 @@ describe('fillCsv', () => {
     )
   })
   it('quotes a value that would break the CSV', () => {
-    expect(fillCsv(staged.csvFix!, { mailbox: 'a,"b"' }).split('\n')[1]).toBe('"a,""b""",<leave the existing value>,False')
+    expect(fillCsv(staged.csvFix!, { mailbox: 'a,"b"' }).split('\n')[1]).toBe(
+      '"a,""b""",<leave the existing value>,False',
+    )
   })
 })
