@@ -1,7 +1,9 @@
-import { Link, NavLink, Outlet } from 'react-router'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { paths } from '../app/paths.ts'
 
 export function Layout() {
+  const location = useLocation()
   return (
     <>
       <a
@@ -26,7 +28,9 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <ErrorBoundary resetKey={location.pathname + location.search}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>
