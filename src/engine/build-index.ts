@@ -2,7 +2,8 @@
  * Compiles the entries' signatures into a match index. Runs at build time (the Vite plugin and
  * the command line); the result is plain data, so the page does no indexing work on load.
  */
-import { CODE_WEIGHT, SKIP_PAIR_WEIGHT, STOP_PAIR_WEIGHT, STOP_WORDS } from './limits.ts'
+import { COMMON_WORDS } from './common-words.ts'
+import { CODE_WEIGHT, MIN_SENTENCE_DISTINCT, SKIP_PAIR_WEIGHT, STOP_PAIR_WEIGHT } from './limits.ts'
 import { normalize } from './normalize.ts'
 import type { CompiledSignature, Entry, MatchIndex } from './types.ts'
 
@@ -18,7 +19,7 @@ export function signatureTokens(text: string): string[] {
 }
 
 function pairWeight(a: string, b: string): number {
-  return STOP_WORDS.has(a) && STOP_WORDS.has(b) ? STOP_PAIR_WEIGHT : 1
+  return COMMON_WORDS.has(a) && COMMON_WORDS.has(b) ? STOP_PAIR_WEIGHT : 1
 }
 
 /** The grams of a token sequence with their weights, each gram once. */
@@ -46,6 +47,19 @@ export function gramsOf(
   return grams
 }
 
+/**
+ * The sentences of a multi-sentence message. Each is indexed as a fragment of its own, so a paste
+ * that starts or ends in the middle of a long message still matches on the sentences it has.
+ */
+export function sentencesOf(text: string): string[] {
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z'"])/)
+  if (sentences.length < 2) return []
+  return sentences.filter((s) => {
+    const words = new Set(signatureTokens(s).filter((t) => t !== '*' && !COMMON_WORDS.has(t)))
+    return words.size >= MIN_SENTENCE_DISTINCT
+  })
+}
+
 /** Builds the index for a list of entries. Pure: same entries in, same index out. */
 export function buildIndex(entries: readonly Entry[]): MatchIndex {
   const signatures: CompiledSignature[] = []
@@ -53,22 +67,26 @@ export function buildIndex(entries: readonly Entry[]): MatchIndex {
   const vocabulary = new Set<string>()
   entries.forEach((entry, entryIndex) => {
     for (const sig of entry.signatures) {
-      const tokens = signatureTokens(sig.text)
-      for (const t of tokens) if (t !== '*' && !t.startsWith('<')) vocabulary.add(t)
-      const grams = gramsOf(tokens, sig.kind)
-      const index = signatures.length
-      const gramList = [...grams.keys()]
-      const weights = [...grams.values()]
-      signatures.push({
-        entry: entryIndex,
-        id: sig.id,
-        kind: sig.kind,
-        grams: gramList,
-        weights,
-        total: weights.reduce((s, w) => s + w, 0),
-        satisfies: sig.satisfies,
+      const parts = [sig.text, ...(sig.kind === 'message' ? sentencesOf(sig.text) : [])]
+      parts.forEach((text, part) => {
+        const tokens = signatureTokens(text)
+        for (const t of tokens) if (t !== '*' && !t.startsWith('<')) vocabulary.add(t)
+        const grams = gramsOf(tokens, part === 0 ? sig.kind : 'fragment')
+        const index = signatures.length
+        const gramList = [...grams.keys()]
+        const weights = [...grams.values()]
+        signatures.push({
+          entry: entryIndex,
+          id: sig.id,
+          part,
+          kind: part === 0 ? sig.kind : 'fragment',
+          grams: gramList,
+          weights,
+          total: weights.reduce((s, w) => s + w, 0),
+          satisfies: sig.satisfies,
+        })
+        for (const g of gramList) (postings[g] ??= []).push(index)
       })
-      for (const g of gramList) (postings[g] ??= []).push(index)
     }
   })
   return { signatures, postings, vocabulary: [...vocabulary].sort() }

@@ -7,8 +7,10 @@ export const MAX_INPUT_CHARS = 1024 * 1024
  * Scoring weights. A signature's score is the share of its weighted word pairs found in the
  * paste, scaled down for short or weak signatures. See docs/decisions/0002-matching.md.
  */
-/** A word pair made only of stop words ("for the") says little about which error this is. */
+/** A word pair made only of common words ("should be") says little about which error this is. */
 export const STOP_PAIR_WEIGHT = 0.2
+/** A sentence of a long message is indexed on its own only with this many distinct uncommon words. */
+export const MIN_SENTENCE_DISTINCT = 3
 /** A pair that jumps over a placeholder ("mailbox _ to") is good but looser evidence. */
 export const SKIP_PAIR_WEIGHT = 0.75
 /** Signature weight at which a signature counts as fully specific; shorter ones score less. */
@@ -28,10 +30,3 @@ export const LEAD_MARGIN = 0.25
 export const SATISFY_COVERAGE = 0.6
 /** At most this many entries are listed as "closest" when nothing matches. */
 export const MAX_CLOSEST = 3
-
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    'a an and are as at be been by can could do does error for from has have if in is isn it its ' +
-    'not of on or s should shouldn t that the this to was which while will with you your'
-  ).split(' '),
-)

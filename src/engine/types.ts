@@ -8,6 +8,8 @@ export interface CompiledSignature {
   /** Index of the entry in `Kb.entries`. */
   entry: number
   id: string
+  /** 0 for the signature as written; n > 0 for its n-th sentence, indexed on its own. */
+  part: number
   kind: 'message' | 'fragment' | 'code'
   /** Distinct word pairs (`a b`), pairs over a placeholder (`a _ b`) or, for codes, single words. */
   grams: string[]

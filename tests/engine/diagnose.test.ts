@@ -40,7 +40,27 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
     text: "The mailboxes listed in the following table can't be migrated because they contain errors. Learn more...",
     entry: STAGED_ENTRY,
   },
+  {
+    name: 'a paste that starts in the middle of the long message',
+    text: "…could permanently lose access to their Instant Messaging contact list, which will cause serious data loss. The Exchange copy might be the only copy of this user's contact list. To continue, please contact your Instant Messaging administrator",
+    entry: IM_ENTRY,
+  },
+  {
+    name: 'only the tail of the message, with the suggested command',
+    text: "you can do so by running 'Set-UMMailbox mailboxID -ImListMigrationCompleted $false'.",
+    entry: IM_ENTRY,
+  },
   // Not migration errors, or other migration errors: no known match.
+  {
+    name: 'generic sentences that also stand in a long message',
+    text: 'After this has been done, you should be able to complete this task. Please contact your administrator.',
+    entry: null,
+  },
+  {
+    name: 'an MRSProxy failure',
+    text: "MigrationTransientException: The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed. Error details: The HTTP request is unauthorized with client authentication scheme 'Negotiate'.",
+    entry: null,
+  },
   {
     name: 'an NDR',
     text: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
