@@ -77,8 +77,9 @@ export const inputsStore = createStore<InputsState & InputsActions>()(
   persist(
     (set) => ({
       ...EMPTY,
-      // Values typed over a paste's values belong to that paste: a new text starts afresh.
-      setText: (text) => set((s) => (s.text === text ? s : { text, values: {} })),
+      // Answers and typed values belong to the diagnosis of one text: a new text starts afresh.
+      setText: (text) =>
+        set((s) => (s.text === text ? s : { text, answers: {}, order: [], values: {} })),
       answer: (step, question, value) =>
         set((s) => {
           const kept = s.order.slice(0, step).filter((q) => q !== question)
