@@ -42,7 +42,7 @@ export function CommandBlock({ command, valueSpecs, values, onValueChange }: Pro
           </p>
         )
       })}
-      <pre className="code" aria-label={`${command.label}: PowerShell`}>
+      <pre className="code">
         <code>{filled}</code>
       </pre>
       {dangerous && (

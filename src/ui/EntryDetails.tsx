@@ -137,9 +137,11 @@ function CsvFix({ fix, values }: { fix: NonNullable<Entry['csvFix']>; values: Va
           </tr>
         </tbody>
       </table>
-      <pre className="code" aria-label="Corrected CSV lines">
-        <code>{csv}</code>
-      </pre>
+      <figure aria-label="Corrected CSV lines" className="code-figure">
+        <pre className="code">
+          <code>{csv}</code>
+        </pre>
+      </figure>
       <CopyButton text={csv} label="Copy CSV lines" />
       <p>{fix.note}</p>
     </div>

@@ -29,7 +29,8 @@ export function Evidence({ text, spans, label }: Props) {
   return (
     <figure className="evidence">
       <figcaption>{label}</figcaption>
-      <pre>
+      {/* Focusable because a long paste makes it scroll: keyboard users must reach it too. */}
+      <pre tabIndex={0} role="region" aria-label={label}>
         {windows.map((w, wi) => {
           const parts: React.ReactNode[] = []
           let at = w.start

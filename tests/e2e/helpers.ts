@@ -1,11 +1,17 @@
 /**
  * Shared machinery of the end-to-end tests: the browser (Debian's Chromium, never a download),
- * one context per test with guards (no page errors, no request leaving the test server),
- * accessibility scans with axe, and small steps of the wizard.
+ * one context per test with guards (no page errors, no console errors, no request leaving the
+ * test server), accessibility scans with axe, and small steps of the wizard.
  */
 import { existsSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { expect } from 'vitest'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -21,6 +27,9 @@ const CHROMIUM_ARGS = [
 ]
 
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** The heading of the app's error boundary: a page that crashed while rendering. */
+export const CRASH_HEADING = 'Something went wrong on this page'
 
 /** How long one wait for the page may take before the step fails. */
 export const STEP_TIMEOUT = 10_000
@@ -46,8 +55,15 @@ export interface Session {
   requests: string[]
   /** Uncaught errors thrown in the page. */
   pageErrors: string[]
-  /** Short descriptions of the axe scans that ran, e.g. "home with results". */
-  scanned: string[]
+  /** console.error messages (React reports errors its error boundary caught there). */
+  consoleErrors: string[]
+}
+
+export interface SessionOptions {
+  /** Grant clipboard read and write to the test server's origin. */
+  clipboard?: boolean
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
 }
 
 function sameOrigin(url: string, origin: string): boolean {
@@ -59,33 +75,55 @@ function sameOrigin(url: string, origin: string): boolean {
 }
 
 /**
- * Runs `body` in a fresh browser context and page, then fails the test if the page threw an
- * uncaught error or requested anything from another origin than the test server.
+ * Runs `body` in a fresh browser context and page, then fails the test if a page threw an
+ * uncaught error, logged a console error (React logs there what its error boundary caught), or
+ * requested anything from another origin than the test server (such requests are also blocked).
  */
 export async function withSession(
   browser: Browser | undefined,
   browserError: unknown,
   origin: string,
   body: (s: Session) => Promise<void>,
-  options: { clipboard?: boolean } = {},
+  options: SessionOptions = {},
 ): Promise<void> {
   if (!browser) throw browserError instanceof Error ? browserError : new Error(String(browserError))
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  })
   if (options.clipboard)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
   const requests: string[] = []
   const pageErrors: string[] = []
+  const consoleErrors: string[] = []
   context.on('request', (r) => requests.push(r.url()))
   // Nothing may leave the test server: record it (checked below) and never let it out.
   await context.route(
     (url) => !sameOrigin(url.href, origin),
     (route) => route.abort('blockedbyclient'),
   )
+  const watched = new WeakSet<Page>()
+  const watch = (p: Page) => {
+    if (watched.has(p)) return
+    watched.add(p)
+    p.setDefaultTimeout(STEP_TIMEOUT)
+    p.setDefaultNavigationTimeout(STEP_TIMEOUT)
+    p.on('pageerror', (err) => pageErrors.push(err.stack ?? `${err.name}: ${err.message}`))
+    p.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`)
+    })
+  }
+  context.on('page', watch)
   const page = await context.newPage()
-  page.setDefaultTimeout(STEP_TIMEOUT)
-  page.setDefaultNavigationTimeout(STEP_TIMEOUT)
-  page.on('pageerror', (err) => pageErrors.push(`${err.name}: ${err.message}\n${err.stack ?? ''}`))
-  const session: Session = { context, page, origin, requests, pageErrors, scanned: [] }
+  watch(page)
+  const session: Session = {
+    context,
+    page,
+    origin,
+    requests,
+    pageErrors,
+    consoleErrors,
+  }
   try {
     await body(session)
   } finally {
@@ -94,12 +132,12 @@ export async function withSession(
   expect(pageErrors, `Uncaught errors in the page:\n${pageErrors.join('\n\n')}`).toEqual([])
   const foreign = requests.filter((u) => !sameOrigin(u, origin))
   expect(foreign, `Requests to other origins than ${origin}:\n${foreign.join('\n')}`).toEqual([])
+  expect(consoleErrors, `Errors in the browser console:\n${consoleErrors.join('\n')}`).toEqual([])
 }
 
 /** Scans the current page with axe and fails, listing every violation, if WCAG rules are broken. */
 export async function expectAccessible(s: Session, what: string): Promise<void> {
   const results = await new AxeBuilder({ page: s.page }).withTags(A11Y_TAGS).analyze()
-  s.scanned.push(what)
   const report = results.violations
     .map(
       (v) =>
@@ -128,8 +166,13 @@ export function h1(page: Page): Locator {
   return page.getByRole('heading', { level: 1 })
 }
 
-/** Waits for the page's level-1 heading to contain `text`. */
-export async function waitForHeading(page: Page, text: string | RegExp): Promise<void> {
+/** Waits for the page's level-1 heading to contain `text` (fails at once on the error page). */
+export async function waitForHeading(page: Page, text: string): Promise<void> {
+  await waitUntil(
+    `the heading "${text}"`,
+    () => appState(page),
+    (st) => (st.heading ?? '').includes(text),
+  )
   await page.getByRole('heading', { level: 1, name: text }).waitFor()
 }
 
@@ -156,21 +199,25 @@ export function statusLine(page: Page): Locator {
   return page.getByRole('region', { name: 'Matching known problems' }).getByRole('status')
 }
 
-/** Opens the start page and pastes `text` into the error box. */
-export async function pasteOnHome(s: Session, text: string): Promise<void> {
+/**
+ * Opens the start page and pastes `text` into the error box (replacing what is there). With
+ * `clearFirst`, presses Clear before, which also forgets the answers of an earlier diagnosis.
+ */
+export async function pasteOnHome(
+  s: Session,
+  text: string,
+  { clearFirst = false }: { clearFirst?: boolean } = {},
+): Promise<void> {
   await s.page.goto(appUrl(s.origin, '/'))
   await waitForHeading(s.page, 'Diagnose a mailbox migration error')
+  const clear = s.page.getByRole('button', { name: 'Clear', exact: true })
+  if (clearFirst && (await clear.isEnabled())) await clear.click()
   await s.page.getByLabel('Error text', { exact: true }).fill(text)
 }
 
 /** Waits for the home page's status line to say `text`. */
 export async function waitForStatus(page: Page, text: string): Promise<void> {
   await statusLine(page).filter({ hasText: text }).waitFor()
-}
-
-/** The hash path of the current URL, e.g. "/questions/0". */
-export function hashPath(page: Page): string {
-  return decodeURIComponent(new URL(page.url()).hash.replace(/^#/, '').split('?')[0] ?? '')
 }
 
 /** Answers the question on the current page with the option labelled `label`, then Next. */
@@ -183,6 +230,52 @@ export async function answerQuestion(page: Page, prompt: string, label: string):
   await page.waitForURL((u) => u.href !== before)
 }
 
+/** Where the app is: the hash path, the "Question n" line of a question page, the h1. */
+export interface AppState {
+  path: string
+  step: string | null
+  heading: string | null
+}
+
+export async function appState(page: Page): Promise<AppState> {
+  const state = await page.evaluate(() => {
+    const raw = location.hash.replace(/^#/, '').split('?')[0] ?? ''
+    let path = raw
+    try {
+      path = decodeURIComponent(raw)
+    } catch {
+      // a malformed escape (a garbled link): keep the path as it is
+    }
+    return {
+      path,
+      step: document.querySelector('.step-count')?.textContent?.trim() ?? null,
+      heading: document.querySelector('h1')?.textContent?.trim() ?? null,
+    }
+  })
+  if (state.heading === CRASH_HEADING)
+    throw new Error(`The app showed its error page ("${CRASH_HEADING}") at ${page.url()}`)
+  return state
+}
+
+/**
+ * Waits until the app shows the page at a hash path starting with `pathPrefix` and its h1
+ * contains `heading` (not a question page in between); returns that state.
+ */
+export async function waitForPage(
+  page: Page,
+  pathPrefix: string,
+  heading: string,
+): Promise<AppState> {
+  return waitUntil(
+    `the page ${pathPrefix}… with the heading "${heading}"`,
+    () => appState(page),
+    (st) =>
+      st.path.startsWith(pathPrefix) &&
+      (st.heading ?? '').includes(heading) &&
+      (pathPrefix.startsWith('/questions/') || st.step === null),
+  )
+}
+
 /**
  * Answers whatever questions the wizard asks, in the order it asks them, from `answers`
  * (prompt → option label), until it leaves the question pages. Fails on a question that
@@ -190,20 +283,27 @@ export async function answerQuestion(page: Page, prompt: string, label: string):
  */
 export async function answerAll(s: Session, answers: Record<string, string>): Promise<string[]> {
   const asked: string[] = []
-  for (let i = 0; i < 10 && hashPath(s.page).startsWith('/questions/'); i++) {
-    const heading = await h1(s.page).textContent({ timeout: STEP_TIMEOUT })
-    const prompt = (heading ?? '').trim()
+  for (let i = 0; i < 10; i++) {
+    // Wait until the URL and the rendered page agree: question i, or a page that is no question.
+    const state = await waitUntil(
+      `question ${i + 1} or the end of the questions`,
+      () => appState(s.page),
+      (st) =>
+        st.heading !== null &&
+        (st.path === `/questions/${i}`
+          ? st.step === `Question ${i + 1}`
+          : !st.path.startsWith('/questions/') && st.step === null),
+    )
+    if (!state.path.startsWith('/questions/')) return asked
+    const prompt = state.heading ?? ''
     const label = answers[prompt]
     if (label === undefined)
       throw new Error(`The wizard asked a question this test does not expect: "${prompt}"`)
-    await expectAccessible(s, `question ${asked.length + 1}: ${prompt}`)
+    await expectAccessible(s, `question ${i + 1}: ${prompt}`)
     asked.push(prompt)
     await answerQuestion(s.page, prompt, label)
-    await s.page.waitForURL(
-      (u) => !u.hash.startsWith(`#/questions/${i}`) || u.hash === `#/questions/${i + 1}`,
-    )
   }
-  return asked
+  throw new Error(`The wizard asked more than 10 questions: ${asked.join(' / ')}`)
 }
 
 /** The section (region) of a command on a result page, by the command's label. */
