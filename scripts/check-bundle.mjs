@@ -19,12 +19,16 @@ const visit = (file) => {
   if (seen.has(file)) return
   seen.add(file)
   const code = readFileSync(join('dist', file), 'utf8')
-  for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+  for (const m of code.matchAll(
+    /(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g,
+  ))
     visit(join('assets', m[1]))
 }
 visit(entry)
 let total = 0
 for (const f of seen) total += gzipSync(readFileSync(join('dist', f))).length
 const kb = total / 1024
-console.log(`initial JS: ${[...seen].join(', ')} = ${kb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`)
+console.log(
+  `initial JS: ${[...seen].join(', ')} = ${kb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`,
+)
 process.exit(kb > BUDGET_KB ? 1 : 0)

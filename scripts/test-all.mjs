@@ -14,10 +14,34 @@ const steps = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'types', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
-  { name: 'unit and UI tests', report: `${OUT}/unit.json`, cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/unit.json`] },
+  {
+    name: 'unit and UI tests',
+    report: `${OUT}/unit.json`,
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${OUT}/unit.json`,
+    ],
+  },
   { name: 'build', cmd: ['npx', 'vite', 'build'] },
   { name: 'bundle budget', cmd: ['node', 'scripts/check-bundle.mjs'] },
-  { name: 'end-to-end tests', report: `${OUT}/e2e.json`, cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/e2e.json`] },
+  {
+    name: 'end-to-end tests',
+    report: `${OUT}/e2e.json`,
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${OUT}/e2e.json`,
+    ],
+  },
 ]
 
 let passed = 0
@@ -41,11 +65,19 @@ for (const step of steps) {
   }
   passed += p
   failed += f
-  rows.push({ step: step.name, passed: p, failed: f, seconds: Math.round((Date.now() - started) / 100) / 10 })
+  rows.push({
+    step: step.name,
+    passed: p,
+    failed: f,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  })
 }
 
 writeFileSync(`${OUT}/summary.json`, JSON.stringify({ passed, failed, steps: rows }, null, 2))
 process.stdout.write('\n')
-for (const r of rows) process.stdout.write(`${r.failed ? 'FAIL' : 'ok  '} ${r.step}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)\n`)
+for (const r of rows)
+  process.stdout.write(
+    `${r.failed ? 'FAIL' : 'ok  '} ${r.step}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)\n`,
+  )
 process.stdout.write(`${passed} passed, ${failed} failed\n`)
 process.exit(failed > 0 ? 1 : 0)
