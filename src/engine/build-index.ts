@@ -73,19 +73,16 @@ export function buildIndex(entries: readonly Entry[]): MatchIndex {
         for (const t of tokens) if (t !== '*' && !t.startsWith('<')) vocabulary.add(t)
         const grams = gramsOf(tokens, part === 0 ? sig.kind : 'fragment')
         const index = signatures.length
-        const gramList = [...grams.keys()]
         const weights = [...grams.values()]
         signatures.push({
           entry: entryIndex,
           id: sig.id,
           part,
           kind: part === 0 ? sig.kind : 'fragment',
-          grams: gramList,
-          weights,
           total: weights.reduce((s, w) => s + w, 0),
           satisfies: sig.satisfies,
         })
-        for (const g of gramList) (postings[g] ??= []).push(index)
+        for (const [g, w] of grams) (postings[g] ??= []).push(index, w)
       })
     }
   })

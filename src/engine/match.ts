@@ -50,11 +50,9 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   for (const [gram, at] of firstAt) {
     const list = postings[gram]
     if (!list) continue
-    for (const s of list) {
-      const sig = signatures[s]
-      if (!sig) continue
-      const k = sig.grams.indexOf(gram)
-      const w = sig.weights[k] ?? 0
+    for (let k = 0; k + 1 < list.length; k += 2) {
+      const s = list[k] as number
+      const w = list[k + 1] as number
       let hit = hits.get(s)
       if (!hit) hits.set(s, (hit = { weight: 0, positions: [] }))
       hit.weight += w

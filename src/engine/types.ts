@@ -11,10 +11,7 @@ export interface CompiledSignature {
   /** 0 for the signature as written; n > 0 for its n-th sentence, indexed on its own. */
   part: number
   kind: 'message' | 'fragment' | 'code'
-  /** Distinct word pairs (`a b`), pairs over a placeholder (`a _ b`) or, for codes, single words. */
-  grams: string[]
-  weights: number[]
-  /** Sum of `weights`. */
+  /** Sum of the weights of the signature's grams. */
   total: number
   satisfies: string[]
 }
@@ -22,7 +19,10 @@ export interface CompiledSignature {
 /** Everything matching needs, computed at build time and shipped as plain data. */
 export interface MatchIndex {
   signatures: CompiledSignature[]
-  /** gram → indices into `signatures` */
+  /**
+   * gram → flat pairs `[signature index, weight, …]`. Grams are distinct word pairs (`a b`), pairs
+   * over a placeholder (`a _ b`) or, for codes, single words.
+   */
   postings: Record<string, number[]>
   /** Every word of every signature, for joining words cut by a line wrap. */
   vocabulary: string[]
