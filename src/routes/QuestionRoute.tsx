@@ -62,13 +62,11 @@ export function QuestionRoute() {
   return (
     <div className="question-page">
       <p className="step-count">Question {step + 1}</p>
-      <h1 ref={heading} tabIndex={-1}>
-        {asked.prompt}
-      </h1>
       <AnswerPath answers={answers} order={order.slice(0, step)} />
       <QuestionForm
         key={`${step}-${asked.id}`}
         question={asked}
+        headingRef={heading}
         initial={step < order.length ? answers[asked.id] : undefined}
         onAnswer={(value) => {
           answer(step, asked.id, value)

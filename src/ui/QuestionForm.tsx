@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type RefObject } from 'react'
 import { Link } from 'react-router'
 import type { Question } from '../engine/types.ts'
 import { UNKNOWN } from '../engine/types.ts'
@@ -10,10 +10,12 @@ interface Props {
   initial: string | undefined
   onAnswer: (value: string) => void
   back: string
+  /** The question is the page's heading; focus moves to it on each step. */
+  headingRef: RefObject<HTMLHeadingElement | null>
 }
 
 /** One question: its options plus "I don't know", how to find out, Back and Next. */
-export function QuestionForm({ question, initial, onAnswer, back }: Props) {
+export function QuestionForm({ question, initial, onAnswer, back, headingRef }: Props) {
   const [value, setValue] = useState<string | undefined>(initial)
   const [missing, setMissing] = useState(false)
   const options = [...question.options, { value: UNKNOWN, label: UNKNOWN_LABEL }]
@@ -27,7 +29,11 @@ export function QuestionForm({ question, initial, onAnswer, back }: Props) {
       }}
     >
       <fieldset aria-describedby={missing ? 'pick-one' : undefined}>
-        <legend>{question.prompt}</legend>
+        <legend>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {question.prompt}
+          </h1>
+        </legend>
         {question.detail && <p className="help">{question.detail}</p>}
         {options.map((o) => (
           <p key={o.value} className="option">
