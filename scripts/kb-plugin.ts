@@ -19,7 +19,8 @@ export function kbPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null
-      this.addWatchFile(join(CONTENT_DIR, 'questions.json'))
+      for (const f of readdirSync(join(CONTENT_DIR, 'questions')))
+        this.addWatchFile(join(CONTENT_DIR, 'questions', f))
       for (const f of readdirSync(join(CONTENT_DIR, 'entries')))
         this.addWatchFile(join(CONTENT_DIR, 'entries', f))
       const full = loadKb()

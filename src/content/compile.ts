@@ -77,18 +77,42 @@ export function crossCheck(file: string, entry: Entry, questions: readonly Quest
 
 /** Loads, checks and compiles the knowledge base in `dir`. Throws ContentError on any problem. */
 export function loadKb(dir: string = CONTENT_DIR): Kb {
+  const { kb, problems } = loadKbLeniently(dir)
+  if (problems.length) throw new ContentError(problems)
+  return kb
+}
+
+/**
+ * Like loadKb, but leaves out the files that have problems and reports them instead of throwing.
+ * For authoring tools, where one unfinished file must not hide the state of the others.
+ */
+export function loadKbLeniently(dir: string = CONTENT_DIR): { kb: Kb; problems: string[] } {
   const problems: string[] = []
-  const qFile = 'questions.json'
-  const qRaw = readJson(join(dir, qFile), qFile, problems)
-  const qParsed = questionsFileSchema.safeParse(qRaw)
-  const questions = qParsed.success ? qParsed.data : []
-  if (!qParsed.success && qRaw !== undefined)
-    problems.push(...describe(qFile, qParsed.error.issues))
-  const qIds = new Set<string>()
-  questions.forEach((q, i) => {
-    if (qIds.has(q.id)) problems.push(`${qFile} → ${i}.id: duplicate question id "${q.id}"`)
-    qIds.add(q.id)
-  })
+  // Questions live in several files (one per area) so authors can add them side by side.
+  const questions: Question[] = []
+  const qIds = new Map<string, string>()
+  const qDir = join(dir, 'questions')
+  for (const f of readdirSync(qDir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
+    const qFile = `questions/${f}`
+    const qRaw = readJson(join(qDir, f), qFile, problems)
+    if (qRaw === undefined) continue
+    const qParsed = questionsFileSchema.safeParse(qRaw)
+    if (!qParsed.success) {
+      problems.push(...describe(qFile, qParsed.error.issues))
+      continue
+    }
+    qParsed.data.forEach((q, i) => {
+      const other = qIds.get(q.id)
+      if (other)
+        problems.push(`${qFile} → ${i}.id: question "${q.id}" is already defined in ${other}`)
+      else {
+        qIds.set(q.id, qFile)
+        questions.push(q)
+      }
+    })
+  }
 
   const entriesDir = join(dir, 'entries')
   const entries: Entry[] = []
@@ -104,10 +128,10 @@ export function loadKb(dir: string = CONTENT_DIR): Kb {
       problems.push(...describe(file, parsed.error.issues))
       continue
     }
-    problems.push(...crossCheck(file, parsed.data, questions))
-    entries.push(parsed.data)
+    const crossProblems = crossCheck(file, parsed.data, questions)
+    problems.push(...crossProblems)
+    if (crossProblems.length === 0) entries.push(parsed.data)
   }
   if (files.length === 0) problems.push('entries/ → (folder): no entry files')
-  if (problems.length) throw new ContentError(problems)
-  return { entries, questions, index: buildIndex(entries) }
+  return { kb: { entries, questions, index: buildIndex(entries) }, problems }
 }

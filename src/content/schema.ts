@@ -62,7 +62,7 @@ const source = z
 
 const condition = z
   .object({
-    question: slug.describe('Id of a question in questions.json.'),
+    question: slug.describe('Id of a question in one of the files in questions/.'),
     accept: z.array(z.string().min(1)).min(1).describe('Answers under which this cause can hold.'),
     role: z
       .enum(['confirm', 'split'])
@@ -165,7 +165,18 @@ export const entrySchema = z
     summary: z.string().min(20).describe('One sentence: what is going on, in plain words.'),
     migrationType: z.enum(MIGRATION_TYPES),
     sources: z.array(source).min(1),
-    signatures: z.array(signature).min(1),
+    signatures: z
+      .array(signature)
+      .default([])
+      .describe(
+        'Every wording of the error; may be empty only when `symptoms` describe the problem.',
+      ),
+    symptoms: z
+      .array(z.string().min(10))
+      .default([])
+      .describe(
+        'What the user sees when there is no error text ("free/busy is empty after the move"); reached from the symptom browser.',
+      ),
     conditions: z.array(condition).default([]),
     cause: z.string().min(40),
     steps: z.array(step).min(1),
@@ -180,10 +191,26 @@ export const entrySchema = z
       .describe('Where the product deliberately differs from or adds to the article, and why.'),
     samples: z
       .array(z.string().min(20))
-      .min(3)
-      .describe('Realistic pastes (different formats) that must rank this entry first.'),
+      .default([])
+      .describe(
+        'Realistic pastes (different formats) that must rank this entry first; at least three when the entry has error text.',
+      ),
   })
   .strict()
+  .superRefine((e, ctx) => {
+    if (e.signatures.length === 0 && e.symptoms.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signatures'],
+        message: 'give the error text, or symptoms when there is none',
+      })
+    if (e.signatures.some((s) => s.kind !== 'code') && e.samples.length < 3)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['samples'],
+        message: 'an entry with error text needs at least three sample pastes',
+      })
+  })
 
 const option = z.object({ value: slug, label: z.string().min(2) }).strict()
 

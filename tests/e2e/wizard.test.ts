@@ -147,7 +147,7 @@ MigrationPermanentException: You shouldn't migrate mailbox 'debra.berger@contoso
 `
 
 // ---------------------------------------------------------------------------------------------
-// The wording the tests rely on (questions.json and the entries).
+// The wording the tests rely on (questions/ and the entries).
 
 const IM_ENTRY = 'im-contact-list-blocks-move-to-exchange-2010'
 const IM_TITLE = 'Move to Exchange 2010 blocked'
