@@ -5,6 +5,9 @@ export const SHELL_LABEL: Record<Shell, string> = {
   'exchange-management-shell': 'Exchange Management Shell (on-premises)',
   'skype-server-management-shell': 'Lync / Skype for Business Server Management Shell',
   'microsoft-graph-powershell': 'Microsoft Graph PowerShell',
+  'active-directory-powershell': 'Windows PowerShell with the ActiveDirectory module (on-premises)',
+  'entra-connect-powershell': 'PowerShell on the Microsoft Entra Connect server',
+  'windows-powershell': 'Windows PowerShell',
 }
 
 export const MIGRATION_LABEL: Record<MigrationType, string> = {

@@ -10,7 +10,19 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens (kebab-case)')
 
 /** Placeholder names that may appear in signatures (`{mailbox}`) and command templates. */
-export const VALUE_NAMES = ['mailbox', 'address', 'server', 'batch', 'any'] as const
+export const VALUE_NAMES = [
+  'mailbox',
+  'address',
+  'server',
+  'batch',
+  'database',
+  'domain',
+  'guid',
+  'endpoint',
+  'folder',
+  'tenant',
+  'any',
+] as const
 const valueName = z.enum(VALUE_NAMES)
 
 export const MIGRATION_TYPES = [
@@ -33,6 +45,9 @@ export const SHELLS = [
   'exchange-management-shell',
   'skype-server-management-shell',
   'microsoft-graph-powershell',
+  'active-directory-powershell',
+  'entra-connect-powershell',
+  'windows-powershell',
 ] as const
 
 const source = z
@@ -45,7 +60,7 @@ const source = z
     url: z
       .string()
       .regex(
-        /^https:\/\/learn\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?[a-z0-9/._-]+$/,
+        /^https:\/\/learn\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?[A-Za-z0-9/._-]+$/,
         'must be a learn.microsoft.com address',
       )
       .describe(

@@ -9,7 +9,8 @@ import type { CompiledSignature, Entry, MatchIndex } from './types.ts'
 
 /** Marks where a placeholder stood; chosen so no real text produces it. */
 const HOLE = 'qqplaceholderqq'
-export const PLACEHOLDER = /\{(mailbox|address|server|batch|any)\}/g
+export const PLACEHOLDER =
+  /\{(mailbox|address|server|batch|database|domain|guid|endpoint|folder|tenant|any)\}/g
 
 /** The comparable tokens of a signature, with `*` where a placeholder stands. */
 export function signatureTokens(text: string): string[] {

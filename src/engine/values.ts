@@ -66,6 +66,9 @@ export function extractValues(entry: Entry, diagnosis: Diagnosis): Values {
       values.mailbox = email
   }
   if (servers[0]) values.server ??= servers[0]
+  const guid = diagnosis.normalized.values.guids[0]
+  if (guid) values.guid ??= guid
+  if (email) values.domain ??= email.slice(email.indexOf('@') + 1)
   return values
 }
 

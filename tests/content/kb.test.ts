@@ -18,7 +18,7 @@ describe('every entry', () => {
   })
 
   it.each(kb.entries.map((e) => [e.id, e]))(
-    '%s cites a Microsoft Learn article with its KB number',
+    '%s cites a Microsoft Learn troubleshooting article (with its KB number when it has one)',
     (_, e) => {
       const primary = e.sources.filter((s) => s.role === 'primary')
       expect(primary.length).toBeGreaterThan(0)
