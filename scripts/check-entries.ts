@@ -22,7 +22,7 @@ for (const p of problems)
     bad++
   }
 for (const id of wanted) {
-  const entry = kb.entries.find((e) => e.id === id)
+  const entry = kb.full.find((e) => e.id === id)
   if (!entry) {
     console.log(`${id}: not loaded (see problems above, or no such file)`)
     bad++

@@ -9,7 +9,7 @@
  *   --fact question=value                  give an answer (repeatable), e.g. --fact users-federated=yes
  */
 import { readFileSync } from 'node:fs'
-import { loadKb } from '../content/compile.ts'
+import { loadKb, type LoadedKb } from '../content/compile.ts'
 import {
   applies,
   diagnose,
@@ -97,7 +97,7 @@ export function toJson(kb: Kb, d: Diagnosis, id?: unknown) {
 }
 
 /** The report for people. */
-export function toText(kb: Kb, d: Diagnosis, facts: Record<string, string>): string {
+export function toText(kb: LoadedKb, d: Diagnosis, facts: Record<string, string>): string {
   const out: string[] = []
   if (!d.normalized.text.trim())
     return 'No error text was given. Pass a file or pipe the text in.\n'
@@ -121,7 +121,8 @@ export function toText(kb: Kb, d: Diagnosis, facts: Record<string, string>): str
       out.push(`  - ${findEntry(kb, c.entryId)?.title} (${Math.round(c.score * 100)}%)`)
   }
   const entry = d.entryId ? findEntry(kb, d.entryId) : undefined
-  if (entry) {
+  const body = entry ? kb.bodies[entry.id] : undefined
+  if (entry && body) {
     const values = extractValues(entry, d)
     out.push(
       `${d.confirmed ? 'Diagnosis' : 'Likely diagnosis (answer the question at the end to confirm)'}: ${entry.title}`,
@@ -129,12 +130,12 @@ export function toText(kb: Kb, d: Diagnosis, facts: Record<string, string>): str
       entry.summary,
       '',
       'Why:',
-      `  ${entry.cause}`,
+      `  ${body.cause}`,
       '',
       'What to do:',
     )
     let n = 1
-    for (const step of entry.steps) {
+    for (const step of body.steps) {
       const a = applies(step.when, facts)
       if (a === 'no') continue
       const cond =
@@ -142,7 +143,7 @@ export function toText(kb: Kb, d: Diagnosis, facts: Record<string, string>): str
           ? ` [only if ${step.when.question} = ${step.when.in.join(' or ')}]`
           : ''
       out.push(`  ${n++}. ${step.text}${cond}`)
-      const cmd = step.command ? entry.commands.find((c) => c.id === step.command) : undefined
+      const cmd = step.command ? body.commands.find((c) => c.id === step.command) : undefined
       if (cmd && applies(cmd.when, facts) !== 'no') {
         out.push(
           `       Run in ${SHELL_LABEL[cmd.shell]} (${cmd.runsOn}):`,
@@ -151,16 +152,16 @@ export function toText(kb: Kb, d: Diagnosis, facts: Record<string, string>): str
         if (cmd.risk === 'data-loss')
           out.push(`       WARNING, can lose data: ${cmd.riskNote ?? ''}`)
       }
-      if (step.csv && entry.csvFix)
+      if (step.csv && body.csvFix)
         out.push(
           '       Corrected CSV:',
-          ...fillCsv(entry.csvFix, values)
+          ...fillCsv(body.csvFix, values)
             .split('\n')
             .map((l) => `         ${l}`),
         )
     }
-    if (entry.warnings.length) out.push('', 'Warnings:', ...entry.warnings.map((w) => `  - ${w}`))
-    out.push('', 'Check:', ...entry.verify.map((v) => `  - ${v}`))
+    if (body.warnings.length) out.push('', 'Warnings:', ...body.warnings.map((w) => `  - ${w}`))
+    out.push('', 'Check:', ...body.verify.map((v) => `  - ${v}`))
     out.push(
       '',
       'Source:',
@@ -183,7 +184,7 @@ function readInput(file: string | null): string {
 export function run(
   argv: readonly string[],
   io: { stdin: () => string; out: (s: string) => void; err: (s: string) => void },
-  kb: Kb,
+  kb: LoadedKb,
 ): number {
   const o = parseArgs(argv)
   if (typeof o === 'string') {
@@ -259,7 +260,7 @@ const isMain =
   process.argv[1] &&
   import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '')
 if (isMain) {
-  let kb: Kb
+  let kb: LoadedKb
   try {
     kb = loadKb()
   } catch (e) {

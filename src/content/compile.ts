@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIndex, PLACEHOLDER } from '../engine/build-index.ts'
-import type { Kb } from '../engine/types.ts'
+import { splitEntry, type EntryBody, type Kb } from '../engine/types.ts'
 import { entrySchema, questionsFileSchema, type Entry, type Question } from './schema.ts'
 
 export const CONTENT_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -75,8 +75,15 @@ export function crossCheck(file: string, entry: Entry, questions: readonly Quest
   return problems
 }
 
+/** The knowledge base as Node code uses it: what the engine needs, plus every entry's body. */
+export interface LoadedKb extends Kb {
+  bodies: Record<string, EntryBody>
+  /** Every entry in full, as authored (samples included). */
+  full: Entry[]
+}
+
 /** Loads, checks and compiles the knowledge base in `dir`. Throws ContentError on any problem. */
-export function loadKb(dir: string = CONTENT_DIR): Kb {
+export function loadKb(dir: string = CONTENT_DIR): LoadedKb {
   const { kb, problems } = loadKbLeniently(dir)
   if (problems.length) throw new ContentError(problems)
   return kb
@@ -86,7 +93,7 @@ export function loadKb(dir: string = CONTENT_DIR): Kb {
  * Like loadKb, but leaves out the files that have problems and reports them instead of throwing.
  * For authoring tools, where one unfinished file must not hide the state of the others.
  */
-export function loadKbLeniently(dir: string = CONTENT_DIR): { kb: Kb; problems: string[] } {
+export function loadKbLeniently(dir: string = CONTENT_DIR): { kb: LoadedKb; problems: string[] } {
   const problems: string[] = []
   // Questions live in several files (one per area) so authors can add them side by side.
   const questions: Question[] = []
@@ -133,5 +140,15 @@ export function loadKbLeniently(dir: string = CONTENT_DIR): { kb: Kb; problems: 
     if (crossProblems.length === 0) entries.push(parsed.data)
   }
   if (files.length === 0) problems.push('entries/ → (folder): no entry files')
-  return { kb: { entries, questions, index: buildIndex(entries) }, problems }
+  const heads = []
+  const bodies: Record<string, EntryBody> = {}
+  for (const e of entries) {
+    const { head, body } = splitEntry(e)
+    heads.push(head)
+    bodies[e.id] = body
+  }
+  return {
+    kb: { entries: heads, questions, index: buildIndex(entries), bodies, full: entries },
+    problems,
+  }
 }

@@ -5,7 +5,7 @@
 import { COMMON_WORDS } from './common-words.ts'
 import { CODE_WEIGHT, MIN_SENTENCE_DISTINCT, SKIP_PAIR_WEIGHT, STOP_PAIR_WEIGHT } from './limits.ts'
 import { normalize } from './normalize.ts'
-import type { CompiledSignature, Entry, MatchIndex } from './types.ts'
+import type { CompiledSignature, EntryHead, MatchIndex } from './types.ts'
 
 /** Marks where a placeholder stood; chosen so no real text produces it. */
 const HOLE = 'qqplaceholderqq'
@@ -62,7 +62,7 @@ export function sentencesOf(text: string): string[] {
 }
 
 /** Builds the index for a list of entries. Pure: same entries in, same index out. */
-export function buildIndex(entries: readonly Entry[]): MatchIndex {
+export function buildIndex(entries: readonly Pick<EntryHead, 'signatures'>[]): MatchIndex {
   const signatures: CompiledSignature[] = []
   const postings: Record<string, number[]> = Object.create(null) as Record<string, number[]>
   const vocabulary = new Set<string>()

@@ -2,6 +2,7 @@
  * From a paste and the answers given so far to a verdict: which entries are still possible,
  * which question to ask next, and — when nothing fits — what came closest and why it was ruled out.
  */
+import type { When } from '../content/schema.ts'
 import { LEAD_MARGIN, MATCH_THRESHOLD, MAX_CLOSEST } from './limits.ts'
 import { rankCandidates } from './match.ts'
 import { normalize, type Normalized } from './normalize.ts'
@@ -9,7 +10,7 @@ import {
   UNKNOWN,
   type Answers,
   type Candidate,
-  type Entry,
+  type EntryHead,
   type Kb,
   type Question,
 } from './types.ts'
@@ -48,7 +49,7 @@ export function findQuestion(kb: Kb, id: string): Question | undefined {
 }
 
 /** Looks up an entry by id. */
-export function findEntry(kb: Kb, id: string): Entry | undefined {
+export function findEntry(kb: Kb, id: string): EntryHead | undefined {
   return kb.entries.find((e) => e.id === id)
 }
 
@@ -59,7 +60,7 @@ function vocabularyOf(kb: Kb): Set<string> {
 }
 
 /** The reasons an entry's conditions are contradicted by the answers (empty: still possible). */
-export function failedConditions(kb: Kb, entry: Entry, answers: Answers): string[] {
+export function failedConditions(kb: Kb, entry: EntryHead, answers: Answers): string[] {
   const reasons: string[] = []
   for (const c of entry.conditions) {
     const a = answers[c.question]
@@ -69,14 +70,6 @@ export function failedConditions(kb: Kb, entry: Entry, answers: Answers): string
     reasons.push(`You answered "${label}" to "${q?.prompt ?? c.question}". ${c.why}`)
   }
   return reasons
-}
-
-/** Question ids an entry's steps and commands depend on, in order of first use. */
-export function tailoringQuestions(entry: Entry): string[] {
-  const ids: string[] = []
-  for (const item of [...entry.steps, ...entry.commands])
-    if (item.when && !ids.includes(item.when.question)) ids.push(item.when.question)
-  return ids
 }
 
 /**
@@ -117,7 +110,7 @@ export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis
         .filter((c) => c.role === 'confirm' && !known.has(c.question))
         .map((c) => c.question)
       confirmed = confirm.every((q) => answers[q] !== undefined && answers[q] !== UNKNOWN)
-      const id = [...confirm, ...tailoringQuestions(entry)].find((q) => answers[q] === undefined)
+      const id = [...confirm, ...entry.tailoring].find((q) => answers[q] === undefined)
       nextQuestion = id ? (findQuestion(kb, id) ?? null) : null
     }
   }
@@ -146,7 +139,7 @@ function bestSplit(
   answers: Answers,
   satisfied: Map<string, Set<string>>,
 ): Question | null {
-  const entries = contested.map((c) => findEntry(kb, c.entryId)).filter((e): e is Entry => !!e)
+  const entries = contested.map((c) => findEntry(kb, c.entryId)).filter((e): e is EntryHead => !!e)
   let best: { q: Question; cost: number } | null = null
   for (const q of kb.questions) {
     if (answers[q.id] !== undefined) continue
@@ -170,7 +163,7 @@ function bestSplit(
 }
 
 /** Why an entry's text match falls short, in words a helpdesk person can check. */
-function textReason(entry: Entry, c: Candidate): string {
+function textReason(entry: EntryHead, c: Candidate): string {
   const best = c.evidence[0]
   const sig = entry.signatures.find((s) => s.id === best?.signatureId)
   if (!best || !sig) return 'None of its error text appears in your paste.'
@@ -188,10 +181,7 @@ function shorten(s: string): string {
  * Whether a step or command applies given the answers: `yes`, `no`, or `maybe` when the
  * question was not answered or the answer was "I don't know" (then both variants are shown).
  */
-export function applies(
-  when: Entry['steps'][number]['when'],
-  answers: Answers,
-): 'yes' | 'no' | 'maybe' {
+export function applies(when: When | undefined, answers: Answers): 'yes' | 'no' | 'maybe' {
   if (!when) return 'yes'
   const a = answers[when.question]
   if (a === undefined || a === UNKNOWN) return 'maybe'

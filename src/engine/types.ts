@@ -3,6 +3,52 @@ import type { Entry, Question } from '../content/schema.ts'
 
 export type { Entry, Question }
 
+/** What matching and the questions need of an entry; shipped with the page. */
+export type EntryHead = Pick<
+  Entry,
+  | 'id'
+  | 'title'
+  | 'summary'
+  | 'migrationType'
+  | 'sources'
+  | 'signatures'
+  | 'symptoms'
+  | 'conditions'
+  | 'values'
+> & {
+  /** Questions the entry's steps and commands depend on, in order of first use. */
+  tailoring: string[]
+  /** One sample paste, for the examples on the start page (null for symptom-only entries). */
+  example: string | null
+}
+
+/** What only the result and entry pages need; loaded on demand. */
+export type EntryBody = Pick<
+  Entry,
+  'cause' | 'steps' | 'commands' | 'csvFix' | 'warnings' | 'verify' | 'moreExactThanTheArticle'
+>
+
+/** Splits a full entry into the part matching needs and the part loaded on demand. */
+export function splitEntry(entry: Entry): { head: EntryHead; body: EntryBody } {
+  const {
+    cause,
+    steps,
+    commands,
+    csvFix,
+    warnings,
+    verify,
+    moreExactThanTheArticle,
+    samples,
+    ...rest
+  } = entry
+  const tailoring: string[] = []
+  for (const item of [...steps, ...commands])
+    if (item.when && !tailoring.includes(item.when.question)) tailoring.push(item.when.question)
+  const body: EntryBody = { cause, steps, commands, warnings, verify, moreExactThanTheArticle }
+  if (csvFix) body.csvFix = csvFix
+  return { head: { ...rest, tailoring, example: samples[0] ?? null }, body }
+}
+
 /** One signature, compiled to the word pairs the matcher compares. */
 export interface CompiledSignature {
   /** Index of the entry in `Kb.entries`. */
@@ -29,7 +75,7 @@ export interface MatchIndex {
 }
 
 export interface Kb {
-  entries: Entry[]
+  entries: EntryHead[]
   questions: Question[]
   index: MatchIndex
 }

@@ -5,7 +5,7 @@
  */
 import { foldText } from './normalize.ts'
 import type { Diagnosis } from './diagnose.ts'
-import type { Entry } from './types.ts'
+import type { Entry, EntryHead } from './types.ts'
 import type { ValueName } from '../content/schema.ts'
 
 export type Values = Partial<Record<ValueName, string>>
@@ -45,7 +45,7 @@ function capturePattern(signatureText: string): { name: string; re: RegExp } | n
 const captureCache = new Map<string, ReturnType<typeof capturePattern>>()
 
 /** Values found in the paste for an entry: placeholders its signatures capture, then generic ones. */
-export function extractValues(entry: Entry, diagnosis: Diagnosis): Values {
+export function extractValues(entry: EntryHead, diagnosis: Diagnosis): Values {
   const values: Values = {}
   const text = foldText(diagnosis.normalized.text)
   for (const sig of entry.signatures) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
@@ -9,11 +9,12 @@ import { AnswerPath } from '../ui/AnswerPath.tsx'
 
 /** Several problems still fit and no question can split them: show them side by side. */
 export function CompareRoute() {
+  const kb = useKb()
   const text = useInputs((s) => s.text)
   const answers = useInputs((s) => s.answers)
   const order = useInputs((s) => s.order)
   const heading = useFocusHeading<HTMLHeadingElement>('compare')
-  const d = useMemo(() => diagnose(kb, text, answers), [text, answers])
+  const d = useMemo(() => diagnose(kb, text, answers), [kb, text, answers])
   return (
     <div>
       <h1 ref={heading} tabIndex={-1}>

@@ -1,10 +1,11 @@
 import { Link } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { MIGRATION_LABEL } from '../content/labels.ts'
 
 export function EntriesRoute() {
+  const kb = useKb()
   const heading = useFocusHeading<HTMLHeadingElement>('entries')
   return (
     <div>

@@ -1,16 +1,18 @@
 import { Link, useParams } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { findEntry } from '../engine/diagnose.ts'
 import type { Values } from '../engine/values.ts'
 import { useInputs } from '../store/inputs.ts'
 import { EntryDetails } from '../ui/EntryDetails.tsx'
+import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { MIGRATION_LABEL } from '../content/labels.ts'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The permanent page of one problem: everything it covers, with no paste needed. */
 export function EntryRoute() {
+  const kb = useKb()
   const { entryId = '' } = useParams()
   const typed = useInputs((s) => s.values)
   const setValue = useInputs((s) => s.setValue)
@@ -50,13 +52,18 @@ export function EntryRoute() {
           </ul>
         </section>
       )}
-      <EntryDetails
-        entry={entry}
-        questions={kb.questions}
-        answers={{}}
-        values={values}
-        onValueChange={setValue}
-      />
+      <EntryBodyView id={entry.id}>
+        {(body) => (
+          <EntryDetails
+            entry={entry}
+            body={body}
+            questions={kb.questions}
+            answers={{}}
+            values={values}
+            onValueChange={setValue}
+          />
+        )}
+      </EntryBodyView>
       <p>
         <Link to={paths.home()}>Diagnose your own error</Link>
       </p>

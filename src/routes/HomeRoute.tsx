@@ -1,6 +1,6 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useEffect, useMemo } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { entryBody, useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
@@ -10,6 +10,7 @@ import { Evidence } from '../ui/Evidence.tsx'
 import { strengthLabel } from '../content/labels.ts'
 
 export function HomeRoute() {
+  const kb = useKb()
   const text = useInputs((s) => s.text)
   const answers = useInputs((s) => s.answers)
   const setText = useInputs((s) => s.setText)
@@ -18,9 +19,16 @@ export function HomeRoute() {
   const heading = useFocusHeading<HTMLHeadingElement>('home')
   // Typing stays responsive on huge pastes: the diagnosis follows the text a beat behind.
   const deferred = useDeferredValue(text)
-  const d = useMemo(() => diagnose(kb, deferred, answers), [deferred, answers])
+  const d = useMemo(() => diagnose(kb, deferred, answers), [kb, deferred, answers])
   const empty = deferred.trim().length === 0
-  const examples = kb.entries.map((e) => ({ id: e.id, title: e.title, text: e.samples[0] ?? '' }))
+  // Fetch the details of the problems that match while the user reads, so the result is instant.
+  const liveIds = d.live.map((c) => c.entryId).join(' ')
+  useEffect(() => {
+    for (const id of liveIds.split(' ')) if (id) void entryBody(id).catch(() => {})
+  }, [liveIds])
+  const examples = kb.entries
+    .map((e) => ({ id: e.id, title: e.title, text: e.example }))
+    .filter((x): x is { id: string; title: string; text: string } => x.text !== null)
 
   let status: string
   if (empty) status = 'Paste an error above and the matching known problems appear here.'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
@@ -10,11 +10,12 @@ import { strengthLabel } from '../content/labels.ts'
 
 /** Nothing fits: say so plainly, show what came closest and why each was ruled out. */
 export function NoMatchRoute() {
+  const kb = useKb()
   const text = useInputs((s) => s.text)
   const answers = useInputs((s) => s.answers)
   const order = useInputs((s) => s.order)
   const heading = useFocusHeading<HTMLHeadingElement>('no-match')
-  const d = useMemo(() => diagnose(kb, text, answers), [text, answers])
+  const d = useMemo(() => diagnose(kb, text, answers), [kb, text, answers])
   const nothing = !text.trim()
 
   return (

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Link, Navigate, useNavigate, useParams } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry, findQuestion } from '../engine/diagnose.ts'
@@ -11,6 +11,7 @@ import { QuestionForm } from '../ui/QuestionForm.tsx'
 
 /** Step `n` of the questions: the n-th question asked, or the next one the engine picks. */
 export function QuestionRoute() {
+  const kb = useKb()
   const { step: raw } = useParams()
   const step = /^\d{1,3}$/.test(raw ?? '') ? Number(raw) : -1
   const text = useInputs((s) => s.text)
@@ -26,7 +27,7 @@ export function QuestionRoute() {
     for (const q of order.slice(0, Math.max(0, step)))
       if (answers[q] !== undefined) given[q] = answers[q]
     return diagnose(kb, text, given)
-  }, [text, answers, order, step])
+  }, [kb, text, answers, order, step])
 
   if (step < 0) return <Navigate to={paths.question(0)} replace />
   if (!text.trim())

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, failedConditions, findEntry } from '../engine/diagnose.ts'
@@ -9,12 +9,14 @@ import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { EntryDetails } from '../ui/EntryDetails.tsx'
+import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { Evidence } from '../ui/Evidence.tsx'
 import { MIGRATION_LABEL } from '../content/labels.ts'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
 export function ResultRoute() {
+  const kb = useKb()
   const { entryId = '' } = useParams()
   const { search } = useLocation()
   const text = useInputs((s) => s.text)
@@ -24,8 +26,8 @@ export function ResultRoute() {
   const setAnswers = useInputs((s) => s.setAnswers)
   const heading = useFocusHeading<HTMLHeadingElement>(entryId)
   const entry = findEntry(kb, entryId)
-  const parsed = useMemo(() => parseAnswers(kb, search), [search])
-  const d = useMemo(() => diagnose(kb, text, parsed.answers), [text, parsed])
+  const parsed = useMemo(() => parseAnswers(kb, search), [kb, search])
+  const d = useMemo(() => diagnose(kb, text, parsed.answers), [kb, text, parsed])
 
   // Opening a share link in a fresh tab: adopt its answers so Back through the questions works.
   useEffect(() => {
@@ -89,13 +91,18 @@ export function ResultRoute() {
         />
       )}
 
-      <EntryDetails
-        entry={entry}
-        questions={kb.questions}
-        answers={parsed.answers}
-        values={values}
-        onValueChange={setValue}
-      />
+      <EntryBodyView id={entry.id}>
+        {(body) => (
+          <EntryDetails
+            entry={entry}
+            body={body}
+            questions={kb.questions}
+            answers={parsed.answers}
+            values={values}
+            onValueChange={setValue}
+          />
+        )}
+      </EntryBodyView>
 
       <section aria-labelledby="share-h" className="share">
         <h2 id="share-h">Share or come back</h2>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { kb } from '../app/kb.ts'
+import { useKb } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
 import { findQuestion } from '../engine/diagnose.ts'
 import { UNKNOWN } from '../engine/types.ts'
@@ -14,6 +14,7 @@ interface Props {
 
 /** The answers given so far, in order, each with a way to change it. */
 export function AnswerPath({ answers, order, changeable = true }: Props) {
+  const kb = useKb()
   if (order.length === 0) return null
   return (
     <nav aria-label="Your answers so far" className="answer-path">

@@ -1,11 +1,12 @@
-import type { Entry, Question } from '../engine/types.ts'
+import type { Entry, EntryBody, EntryHead, Question } from '../engine/types.ts'
 import { applies } from '../engine/diagnose.ts'
 import { fillCsv, type Values } from '../engine/values.ts'
 import { CommandBlock } from './CommandBlock.tsx'
 import { CopyButton } from './CopyButton.tsx'
 
 interface Props {
-  entry: Entry
+  entry: EntryHead
+  body: EntryBody
   questions: readonly Question[]
   answers: Readonly<Record<string, string>>
   values: Values
@@ -22,13 +23,13 @@ function conditionText(
 }
 
 /** Cause, steps with commands, CSV fix, warnings, verification and sources of one entry. */
-export function EntryDetails({ entry, questions, answers, values, onValueChange }: Props) {
-  const steps = entry.steps.filter((s) => applies(s.when, answers) !== 'no')
+export function EntryDetails({ entry, body, questions, answers, values, onValueChange }: Props) {
+  const steps = body.steps.filter((s) => applies(s.when, answers) !== 'no')
   return (
     <>
       <section aria-labelledby="cause-h">
         <h2 id="cause-h">Why this happens</h2>
-        <p>{entry.cause}</p>
+        <p>{body.cause}</p>
       </section>
 
       <section aria-labelledby="steps-h">
@@ -36,7 +37,7 @@ export function EntryDetails({ entry, questions, answers, values, onValueChange 
         <ol className="steps">
           {steps.map((step, i) => {
             const command = step.command
-              ? entry.commands.find((c) => c.id === step.command)
+              ? body.commands.find((c) => c.id === step.command)
               : undefined
             const showCommand = command && applies(command.when, answers) !== 'no'
             return (
@@ -53,18 +54,18 @@ export function EntryDetails({ entry, questions, answers, values, onValueChange 
                     onValueChange={onValueChange}
                   />
                 )}
-                {step.csv && entry.csvFix && <CsvFix fix={entry.csvFix} values={values} />}
+                {step.csv && body.csvFix && <CsvFix fix={body.csvFix} values={values} />}
               </li>
             )
           })}
         </ol>
       </section>
 
-      {entry.warnings.length > 0 && (
+      {body.warnings.length > 0 && (
         <section aria-labelledby="warn-h" className="warnings">
           <h2 id="warn-h">Before you start</h2>
           <ul>
-            {entry.warnings.map((w, i) => (
+            {body.warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>
@@ -74,17 +75,17 @@ export function EntryDetails({ entry, questions, answers, values, onValueChange 
       <section aria-labelledby="verify-h">
         <h2 id="verify-h">How to check it worked</h2>
         <ul>
-          {entry.verify.map((v, i) => (
+          {body.verify.map((v, i) => (
             <li key={i}>{v}</li>
           ))}
         </ul>
       </section>
 
-      {entry.moreExactThanTheArticle.length > 0 && (
+      {body.moreExactThanTheArticle.length > 0 && (
         <section aria-labelledby="exact-h">
           <h2 id="exact-h">Where this goes beyond the article</h2>
           <ul>
-            {entry.moreExactThanTheArticle.map((v, i) => (
+            {body.moreExactThanTheArticle.map((v, i) => (
               <li key={i}>{v}</li>
             ))}
           </ul>

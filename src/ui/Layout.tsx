@@ -1,3 +1,4 @@
+import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { paths } from '../app/paths.ts'
@@ -29,7 +30,15 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname + location.search}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <p role="status" className="loading">
+                Loading the knowledge base…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="site-footer">

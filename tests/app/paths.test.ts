@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import {
   absoluteLink,
@@ -6,7 +7,7 @@ import {
   parseAnswers,
   paths,
 } from '../../src/app/paths.ts'
-import kb from 'virtual:kb'
+import { kb } from '../helpers/kb.ts'
 
 describe('answers in links', () => {
   it('round-trips answers in the order given', () => {

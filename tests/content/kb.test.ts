@@ -9,7 +9,7 @@ import { fillTemplate } from '../../src/engine/values.ts'
 import { kb } from '../helpers/kb.ts'
 
 describe('every entry', () => {
-  const samples = kb.entries.flatMap((e) => e.samples.map((text, i) => ({ id: e.id, i, text })))
+  const samples = kb.full.flatMap((e) => e.samples.map((text, i) => ({ id: e.id, i, text })))
 
   it.each(samples)('ranks $id first for its own sample $i', ({ id, text }) => {
     const d = diagnose(kb, text)
@@ -31,7 +31,7 @@ describe('every entry', () => {
     },
   )
 
-  it.each(kb.entries.map((e) => [e.id, e]))(
+  it.each(kb.full.map((e) => [e.id, e]))(
     '%s has commands that name their shell and fill cleanly',
     (_, e) => {
       for (const c of e.commands) {

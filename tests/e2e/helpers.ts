@@ -235,6 +235,7 @@ export interface AppState {
   path: string
   step: string | null
   heading: string | null
+  loading: boolean
 }
 
 export async function appState(page: Page): Promise<AppState> {
@@ -250,6 +251,8 @@ export async function appState(page: Page): Promise<AppState> {
       path,
       step: document.querySelector('.step-count')?.textContent?.trim() ?? null,
       heading: document.querySelector('h1')?.textContent?.trim() ?? null,
+      // An entry's details arrive after its page: wait for them too.
+      loading: document.querySelector('.loading') !== null,
     }
   })
   if (state.heading === CRASH_HEADING)
@@ -272,6 +275,7 @@ export async function waitForPage(
     (st) =>
       st.path.startsWith(pathPrefix) &&
       (st.heading ?? '').includes(heading) &&
+      !st.loading &&
       (pathPrefix.startsWith('/questions/') || st.step === null),
   )
 }

@@ -12,6 +12,7 @@ import { IM_ENTRY, STAGED_ENTRY, kb } from '../helpers/kb.ts'
 
 const im = findEntry(kb, IM_ENTRY)!
 const staged = findEntry(kb, STAGED_ENTRY)!
+const stagedBody = kb.bodies[STAGED_ENTRY]!
 
 describe('extractValues', () => {
   it.each([
@@ -73,12 +74,12 @@ describe('fillTemplate', () => {
 
 describe('fillCsv', () => {
   it('writes the header and the corrected row', () => {
-    expect(fillCsv(staged.csvFix!, { mailbox: 'joe@contoso.com' })).toBe(
+    expect(fillCsv(stagedBody.csvFix!, { mailbox: 'joe@contoso.com' })).toBe(
       'EmailAddress,Password,ForceChangePassword\njoe@contoso.com,<leave the existing value>,False',
     )
   })
   it('quotes a value that would break the CSV', () => {
-    expect(fillCsv(staged.csvFix!, { mailbox: 'a,"b"' }).split('\n')[1]).toBe(
+    expect(fillCsv(stagedBody.csvFix!, { mailbox: 'a,"b"' }).split('\n')[1]).toBe(
       '"a,""b""",<leave the existing value>,False',
     )
   })
