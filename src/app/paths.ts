@@ -16,6 +16,8 @@ export const paths = {
   compare: () => '/compare',
   noMatch: () => '/no-match',
   entries: () => '/kb',
+  browse: () => '/browse',
+  browseType: (type: string) => `/browse/${encodeURIComponent(type)}`,
   entry: (entryId: string) => `/kb/${encodeURIComponent(entryId)}`,
 } as const
 

@@ -9,6 +9,8 @@ import { CompareRoute } from '../routes/CompareRoute.tsx'
 import { EntriesRoute } from '../routes/EntriesRoute.tsx'
 import { EntryRoute } from '../routes/EntryRoute.tsx'
 import { NotFoundRoute } from '../routes/NotFoundRoute.tsx'
+import { BrowseRoute } from '../routes/BrowseRoute.tsx'
+import { BrowseTypeRoute } from '../routes/BrowseTypeRoute.tsx'
 
 export function AppRoutes() {
   return (
@@ -19,6 +21,8 @@ export function AppRoutes() {
         <Route path="result/:entryId" element={<ResultRoute />} />
         <Route path="no-match" element={<NoMatchRoute />} />
         <Route path="compare" element={<CompareRoute />} />
+        <Route path="browse" element={<BrowseRoute />} />
+        <Route path="browse/:type" element={<BrowseTypeRoute />} />
         <Route path="kb" element={<EntriesRoute />} />
         <Route path="kb/:entryId" element={<EntryRoute />} />
         <Route path="*" element={<NotFoundRoute />} />

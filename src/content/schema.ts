@@ -4,51 +4,15 @@
  * Runs in Node only (the build, the CLI and tests); the browser bundle never includes zod.
  */
 import { z } from 'zod'
+import { MIGRATION_TYPES, SHELLS, VALUE_NAMES } from './schema-constants.ts'
+
+export { MIGRATION_TYPES, SHELLS, VALUE_NAMES }
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens (kebab-case)')
 
-/** Placeholder names that may appear in signatures (`{mailbox}`) and command templates. */
-export const VALUE_NAMES = [
-  'mailbox',
-  'address',
-  'server',
-  'batch',
-  'database',
-  'domain',
-  'guid',
-  'endpoint',
-  'folder',
-  'tenant',
-  'any',
-] as const
 const valueName = z.enum(VALUE_NAMES)
-
-export const MIGRATION_TYPES = [
-  'hybrid-onboarding',
-  'hybrid-offboarding',
-  'staged',
-  'cutover',
-  'imap',
-  'google-workspace',
-  'cross-forest',
-  'cross-tenant',
-  'local-move',
-  'public-folder',
-  'pst-import',
-  'other',
-] as const
-
-export const SHELLS = [
-  'exchange-online-powershell',
-  'exchange-management-shell',
-  'skype-server-management-shell',
-  'microsoft-graph-powershell',
-  'active-directory-powershell',
-  'entra-connect-powershell',
-  'windows-powershell',
-] as const
 
 const source = z
   .object({
@@ -261,6 +225,4 @@ export type Step = z.infer<typeof step>
 export type Condition = z.infer<typeof condition>
 export type When = z.infer<typeof when>
 export type Source = z.infer<typeof source>
-export type Shell = (typeof SHELLS)[number]
-export type MigrationType = (typeof MIGRATION_TYPES)[number]
-export type ValueName = (typeof VALUE_NAMES)[number]
+export type { MigrationType, Shell, ValueName } from './schema-constants.ts'

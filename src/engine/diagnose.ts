@@ -48,9 +48,13 @@ export function findQuestion(kb: Kb, id: string): Question | undefined {
   return kb.questions.find((q) => q.id === id)
 }
 
+const entryMaps = new WeakMap<Kb, Map<string, EntryHead>>()
+
 /** Looks up an entry by id. */
 export function findEntry(kb: Kb, id: string): EntryHead | undefined {
-  return kb.entries.find((e) => e.id === id)
+  let map = entryMaps.get(kb)
+  if (!map) entryMaps.set(kb, (map = new Map(kb.entries.map((e) => [e.id, e]))))
+  return map.get(id)
 }
 
 let vocabCache: { kb: Kb; set: Set<string> } | null = null
@@ -78,7 +82,31 @@ export function failedConditions(kb: Kb, entry: EntryHead, answers: Answers): st
 export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis {
   const normalized = normalize(text, vocabularyOf(kb))
   const { candidates, satisfied } = rankCandidates(kb, normalized)
+  return decide(kb, normalized, candidates, satisfied, answers)
+}
 
+/**
+ * Diagnoses from a symptom instead of error text: the entries the user picked in the symptom
+ * browser are the candidates, and the same questions confirm or rule them out.
+ */
+export function diagnoseBySymptom(
+  kb: Kb,
+  entryIds: readonly string[],
+  answers: Answers = {},
+): Diagnosis {
+  const candidates: Candidate[] = entryIds
+    .filter((id) => findEntry(kb, id))
+    .map((entryId) => ({ entryId, score: 1, evidence: [] }))
+  return decide(kb, normalize(''), candidates, new Map(), answers)
+}
+
+function decide(
+  kb: Kb,
+  normalized: Normalized,
+  candidates: Candidate[],
+  satisfied: Map<string, Set<string>>,
+  answers: Answers,
+): Diagnosis {
   const live: Candidate[] = []
   const closest: RuledOut[] = []
   for (const c of candidates) {

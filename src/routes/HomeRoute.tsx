@@ -93,6 +93,10 @@ export function HomeRoute() {
             Clear
           </button>
         </div>
+        <p>
+          No error message, only something wrong after a move?{' '}
+          <Link to={paths.browse()}>Start from what you see</Link>.
+        </p>
       </form>
 
       <section aria-labelledby="results-h" className="results">

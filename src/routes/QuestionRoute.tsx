@@ -1,9 +1,10 @@
 import { useMemo } from 'react'
 import { Link, Navigate, useNavigate, useParams } from 'react-router'
 import { useKb } from '../app/kb.ts'
+import { diagnoseInputs } from '../app/diagnose-inputs.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { diagnose, findEntry, findQuestion } from '../engine/diagnose.ts'
+import { findEntry, findQuestion } from '../engine/diagnose.ts'
 import { UNKNOWN } from '../engine/types.ts'
 import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
@@ -15,6 +16,7 @@ export function QuestionRoute() {
   const { step: raw } = useParams()
   const step = /^\d{1,3}$/.test(raw ?? '') ? Number(raw) : -1
   const text = useInputs((s) => s.text)
+  const symptom = useInputs((s) => s.symptom)
   const answers = useInputs((s) => s.answers)
   const order = useInputs((s) => s.order)
   const answer = useInputs((s) => s.answer)
@@ -26,11 +28,12 @@ export function QuestionRoute() {
     const given: Record<string, string> = {}
     for (const q of order.slice(0, Math.max(0, step)))
       if (answers[q] !== undefined) given[q] = answers[q]
-    return diagnose(kb, text, given)
-  }, [kb, text, answers, order, step])
+    return diagnoseInputs(kb, text, symptom, given)
+  }, [kb, text, symptom, answers, order, step])
 
   if (step < 0) return <Navigate to={paths.question(0)} replace />
-  if (!text.trim())
+  const fromSymptom = !text.trim() && symptom ? findEntry(kb, symptom) : undefined
+  if (!text.trim() && !fromSymptom)
     return (
       <div>
         <h1 ref={heading} tabIndex={-1}>
@@ -73,7 +76,13 @@ export function QuestionRoute() {
           answer(step, asked.id, value)
           void navigate(paths.question(step + 1))
         }}
-        back={step === 0 ? paths.home() : paths.question(step - 1)}
+        back={
+          step > 0
+            ? paths.question(step - 1)
+            : fromSymptom
+              ? paths.browseType(fromSymptom.migrationType)
+              : paths.home()
+        }
       />
       {still.length > 0 && (
         <aside aria-labelledby="still-h" className="still">

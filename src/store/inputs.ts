@@ -14,6 +14,8 @@ export interface InputsState {
   order: string[]
   /** values the user typed over the ones taken from the paste, by placeholder name */
   values: Record<string, string>
+  /** the entry whose symptom the user picked in the symptom browser (when there is no error text) */
+  symptom: string | null
 }
 
 export interface InputsActions {
@@ -23,11 +25,13 @@ export interface InputsActions {
   /** Replaces all answers (opening a share link). */
   setAnswers: (answers: Record<string, string>, order: string[]) => void
   setValue: (name: string, value: string) => void
+  /** Starts a diagnosis from a symptom instead of error text. */
+  pickSymptom: (entryId: string) => void
   /** Forgets everything: paste, answers, values. */
   clear: () => void
 }
 
-export const EMPTY: InputsState = { text: '', answers: {}, order: [], values: {} }
+export const EMPTY: InputsState = { text: '', answers: {}, order: [], values: {}, symptom: null }
 
 const STORAGE_KEY = 'mmt-inputs'
 
@@ -79,7 +83,10 @@ export const inputsStore = createStore<InputsState & InputsActions>()(
       ...EMPTY,
       // Answers and typed values belong to the diagnosis of one text: a new text starts afresh.
       setText: (text) =>
-        set((s) => (s.text === text ? s : { text, answers: {}, order: [], values: {} })),
+        set((s) =>
+          s.text === text ? s : { text, answers: {}, order: [], values: {}, symptom: null },
+        ),
+      pickSymptom: (entryId) => set({ ...EMPTY, symptom: entryId }),
       answer: (step, question, value) =>
         set((s) => {
           const kept = s.order.slice(0, step).filter((q) => q !== question)
@@ -114,6 +121,7 @@ function sanitize(value: unknown): Partial<InputsState> {
   if (Array.isArray(v.order) && v.order.every((q) => typeof q === 'string'))
     out.order = (v.order as string[]).filter((q) => out.answers?.[q] !== undefined)
   if (isRecord(v.values)) out.values = v.values
+  if (typeof v.symptom === 'string') out.symptom = v.symptom
   return out
 }
 

@@ -25,6 +25,7 @@ export function Layout() {
           <NavLink to={paths.home()} end>
             Diagnose
           </NavLink>
+          <NavLink to={paths.browse()}>No error message</NavLink>
           <NavLink to={paths.entries()}>Known problems</NavLink>
         </nav>
       </header>
