@@ -1,0 +1,303 @@
+/**
+ * `npm run eval` — how well the engine recognises errors it has not seen.
+ *
+ * Corpus (none of it is an entry's own sample):
+ *  - generated: noisy pastes built from every signature of every entry (placeholders filled with
+ *    varying names, addresses, GUIDs and servers; wrapped in the formats people paste — admin
+ *    center details, Format-List output, PowerShell errors with their decoration; with line
+ *    wraps, curly quotes, case changes and truncation), a fixed seed so runs compare;
+ *  - tests/eval/corpus.jsonl: hand-written pastes {"id", "text", "expect"};
+ *  - tests/eval/negatives.jsonl: real-world errors that are not migration problems: they must
+ *    get "no known match".
+ *
+ * Reports top-1 (the expected entry leads, alone or among entries tied on the same text),
+ * top-3, after-questions (answering the wizard's questions as the expected entry's deployment
+ * would, the verdict is that entry), the no-match rate on negatives, per migration type, and
+ * lists the misses. `--json` prints one summary object. Exit code 1 when a target is missed.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { loadKb, type LoadedKb } from '../src/content/compile.ts'
+import { diagnose, findEntry } from '../src/engine/diagnose.ts'
+import type { Entry } from '../src/engine/types.ts'
+
+const TARGET_TOP1 = 0.99
+const TARGET_NEGATIVES = 0.9
+const VARIANTS_PER_SIGNATURE = 4
+
+interface Case {
+  id: string
+  text: string
+  expect: string | null
+  source: 'generated' | 'corpus' | 'negative'
+}
+
+/** A small seeded generator (mulberry32), so the corpus is the same on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const FIRST = [
+  'adele',
+  'megan',
+  'nestor',
+  'lidia',
+  'isaiah',
+  'diego',
+  'patti',
+  'johanna',
+  'grady',
+  'lynne',
+  'alex',
+  'miriam',
+]
+const LAST = [
+  'vance',
+  'bowen',
+  'wilke',
+  'holloway',
+  'langer',
+  'siciliani',
+  'fernandez',
+  'lauer',
+  'archie',
+  'robbins',
+]
+const DOMAINS = [
+  'contoso.com',
+  'fabrikam.com',
+  'northwind.com',
+  'contoso.onmicrosoft.com',
+  'tailspintoys.com',
+]
+const SERVERS = [
+  'EXCH01',
+  'EX2019-MBX02',
+  'exhyb01.contoso.local',
+  'BN8PR12MB3456',
+  'mail.fabrikam.com',
+]
+
+function fill(text: string, r: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('')
+  const name = `${pick(FIRST)}.${pick(LAST)}`
+  const address = `${name}@${pick(DOMAINS)}`
+  return text.replace(/\{([a-z]+)\}/g, (_, p: string) => {
+    switch (p) {
+      case 'mailbox':
+        return r() < 0.7
+          ? address
+          : `${name.replace('.', ' ').replace(/\b\w/g, (c) => c.toUpperCase())}`
+      case 'address':
+        return address
+      case 'server':
+        return pick(SERVERS)
+      case 'guid':
+        return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
+      case 'domain':
+        return pick(DOMAINS)
+      case 'database':
+        return `DB${Math.floor(r() * 20) + 1}`
+      case 'batch':
+        return `Wave${Math.floor(r() * 9) + 1}`
+      case 'endpoint':
+        return 'Hybrid Migration Endpoint - EWS (Default Web Site)'
+      case 'folder':
+        return '\\Sales\\Contracts'
+      case 'tenant':
+        return 'contoso.onmicrosoft.com'
+      default:
+        return pick(['value', '12', 'something'])
+    }
+  })
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const out: string[] = []
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width))
+  return out.join(`\n${indent}`)
+}
+
+const CURLY: Record<string, string> = { "'": '\u2019', '"': '\u201d' }
+
+/** One noisy paste of an error message. */
+function variant(message: string, r: () => number): string {
+  let text = message
+  if (r() < 0.4) text = text.replace(/['"]/g, (c) => CURLY[c] ?? c)
+  if (r() < 0.15) text = r() < 0.5 ? text.toUpperCase() : text.toLowerCase()
+  const cut = r()
+  if (cut < 0.25 && text.length > 80)
+    text = `${text.slice(0, Math.floor(text.length * (0.5 + r() * 0.4)))}…`
+  else if (cut < 0.35 && text.length > 120) text = `…${text.slice(Math.floor(text.length * 0.3))}`
+  const format = Math.floor(r() * 4)
+  const guid = fill('{guid}', r)
+  if (format === 0)
+    return `Identity       : ${fill('{address}', r)}\nStatus         : Failed\nStatusDetail   : FailedOther\nMessage        : ${wrap(text, 100, '                 ')}`
+  if (format === 1)
+    return `${text}\n    + CategoryInfo          : NotSpecified: (:) [], RemoteException\n    + FullyQualifiedErrorId : [Server=${fill('{server}', r)},RequestId=${guid},TimeStamp=11/20/2026 8:41:07 AM] [FailureCategory=Cmdlet-Exception] 4F2A19C3`
+  if (format === 2)
+    return `11/20/2026 8:41:07 AM [${fill('{server}', r)}] Transient error occurred.\n${wrap(text, 80, '')}`
+  return `Error: ${text}`
+}
+
+function generated(kb: LoadedKb): Case[] {
+  const cases: Case[] = []
+  const r = rng(20261123)
+  for (const e of kb.full)
+    for (const s of e.signatures) {
+      // Codes and fragments too short to identify an error on their own are not tried alone.
+      if (s.kind === 'code' || diagnose(kb, fill(s.text, r)).live.length === 0) continue
+      for (let i = 0; i < VARIANTS_PER_SIGNATURE; i++)
+        cases.push({
+          id: `${e.id}/${s.id}/${i}`,
+          text: variant(fill(s.text, r), r),
+          expect: e.id,
+          source: 'generated',
+        })
+    }
+  return cases
+}
+
+function readJsonl(path: string, source: Case['source']): Case[] {
+  if (!existsSync(path)) return []
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const j = JSON.parse(l) as { id: string; text: string; expect?: string | null }
+      return {
+        id: j.id,
+        text: j.text,
+        expect: source === 'negative' ? null : (j.expect ?? null),
+        source,
+      }
+    })
+}
+
+/** Answers the wizard's questions as the expected entry's deployment would, until it stops asking. */
+function afterQuestions(kb: LoadedKb, text: string, expected: Entry): string | null {
+  const answers: Record<string, string> = {}
+  for (let i = 0; i < 12; i++) {
+    const d = diagnose(kb, text, answers)
+    const q = d.nextQuestion
+    if (!q) return d.verdict === 'match' ? d.entryId : null
+    const condition = expected.conditions.find((c) => c.question === q.id)
+    const step = [...expected.steps, ...expected.commands].find((x) => x.when?.question === q.id)
+    answers[q.id] = condition?.accept[0] ?? step?.when?.in[0] ?? 'unknown'
+  }
+  return null
+}
+
+function main() {
+  const json = process.argv.includes('--json')
+  const kb = loadKb()
+  const full = new Map(kb.full.map((e) => [e.id, e]))
+  const positives = [...generated(kb), ...readJsonl('tests/eval/corpus.jsonl', 'corpus')]
+  const negatives = readJsonl('tests/eval/negatives.jsonl', 'negative')
+
+  const byType = new Map<string, { n: number; top1: number; top3: number; asked: number }>()
+  const misses: string[] = []
+  let top1 = 0
+  let top3 = 0
+  let asked = 0
+  const started = performance.now()
+  for (const c of positives) {
+    const d = diagnose(kb, c.text)
+    const lead = d.live[0]?.score
+    const tied =
+      lead === undefined
+        ? []
+        : d.live.filter((x) => Math.abs(x.score - lead) < 1e-9).map((x) => x.entryId)
+    const ok1 = c.expect !== null && tied.includes(c.expect)
+    const ok3 = c.expect !== null && d.candidates.slice(0, 3).some((x) => x.entryId === c.expect)
+    const expected = c.expect ? full.get(c.expect) : undefined
+    const okQ = expected ? afterQuestions(kb, c.text, expected) === c.expect : false
+    const type = findEntry(kb, c.expect ?? '')?.migrationType ?? 'unknown'
+    const t = byType.get(type) ?? { n: 0, top1: 0, top3: 0, asked: 0 }
+    t.n++
+    if (ok1) (top1++, t.top1++)
+    if (ok3) (top3++, t.top3++)
+    if (okQ) (asked++, t.asked++)
+    byType.set(type, t)
+    if (!ok1 || !okQ)
+      misses.push(
+        `${c.source} ${c.id}: expected ${c.expect}, got ${d.verdict} [${d.candidates
+          .slice(0, 3)
+          .map((x) => `${x.entryId} ${x.score}`)
+          .join(
+            ', ',
+          )}]${ok1 && !okQ ? ' (lost in the questions)' : ''}\n    ${c.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+      )
+  }
+  let rejected = 0
+  const falseHits: string[] = []
+  for (const c of negatives) {
+    const d = diagnose(kb, c.text)
+    if (d.verdict === 'none') rejected++
+    else
+      falseHits.push(
+        `negative ${c.id}: got ${d.verdict} ${d.live.map((x) => `${x.entryId} ${x.score}`).join(', ')}`,
+      )
+  }
+  const ms = performance.now() - started
+  const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 100)
+  const summary = {
+    entries: kb.entries.length,
+    positives: positives.length,
+    top1: pct(top1, positives.length),
+    top3: pct(top3, positives.length),
+    afterQuestions: pct(asked, positives.length),
+    negatives: negatives.length,
+    noMatchOnNegatives: pct(rejected, negatives.length),
+    perType: Object.fromEntries(
+      [...byType].map(([k, v]) => [
+        k,
+        {
+          n: v.n,
+          top1: pct(v.top1, v.n),
+          top3: pct(v.top3, v.n),
+          afterQuestions: pct(v.asked, v.n),
+        },
+      ]),
+    ),
+    msPerPaste: Math.round((ms / (positives.length + negatives.length)) * 1000) / 1000,
+  }
+  const ok =
+    summary.top1 >= TARGET_TOP1 * 100 && summary.noMatchOnNegatives >= TARGET_NEGATIVES * 100
+  if (json) console.log(JSON.stringify(summary))
+  else {
+    console.log(`Knowledge base: ${summary.entries} entries`)
+    console.log(
+      `Positives: ${summary.positives} pastes (generated from signatures + hand-written corpus)`,
+    )
+    console.log(
+      `  top-1 ${summary.top1}%   top-3 ${summary.top3}%   after questions ${summary.afterQuestions}%`,
+    )
+    console.log(
+      `Negatives: ${summary.negatives} non-migration errors, "no known match" on ${summary.noMatchOnNegatives}%`,
+    )
+    console.log('\nPer migration type (n, top-1, top-3, after questions):')
+    for (const [k, v] of Object.entries(summary.perType))
+      console.log(
+        `  ${k.padEnd(20)} ${String(v.n).padStart(4)}  ${String(v.top1).padStart(5)}%  ${String(v.top3).padStart(5)}%  ${String(v.afterQuestions).padStart(5)}%`,
+      )
+    if (misses.length)
+      console.log(`\nMisses (${misses.length}):\n  ${misses.slice(0, 60).join('\n  ')}`)
+    if (falseHits.length)
+      console.log(`\nNegatives that matched (${falseHits.length}):\n  ${falseHits.join('\n  ')}`)
+    console.log(
+      `\n${summary.msPerPaste} ms a paste. Targets: top-1 ≥ ${TARGET_TOP1 * 100}%, no-match on negatives ≥ ${TARGET_NEGATIVES * 100}%: ${ok ? 'met' : 'NOT met'}`,
+    )
+  }
+  process.exitCode = ok ? 0 : 1
+}
+
+main()
