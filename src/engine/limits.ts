@@ -20,6 +20,15 @@ export const CODE_WEIGHT = 0.4
 /** Share of the best signature's remaining headroom that an independent second signature adds. */
 export const CORROBORATION = 0.5
 
+/**
+ * A paste that holds this much of a long signature's weighted wording is strong evidence even
+ * when it is cut off: most of the score measures the found wording against this amount rather
+ * than the whole signature, and the rest against the whole (so fuller matches still rank first).
+ */
+export const SATURATION_WEIGHT = 10
+/** Share of a signature's score that saturates at SATURATION_WEIGHT. */
+export const SATURATION_SHARE = 0.8
+
 /** Score at or above which an entry is a candidate the wizard works with. */
 export const MATCH_THRESHOLD = 0.6
 /** Below this an entry is not mentioned at all, not even as "closest". */

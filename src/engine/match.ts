@@ -9,6 +9,8 @@ import {
   CODE_WEIGHT,
   CORROBORATION,
   SATISFY_COVERAGE,
+  SATURATION_SHARE,
+  SATURATION_WEIGHT,
   SPECIFICITY_FULL,
 } from './limits.ts'
 import type { Normalized, Token } from './normalize.ts'
@@ -76,10 +78,13 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     const entry = kb.entries[sig.entry]
     if (!entry) continue
     const coverage = sig.total > 0 ? Math.min(1, hit.weight / sig.total) : 0
+    const saturated =
+      sig.total > 0 ? Math.min(1, hit.weight / Math.min(sig.total, SATURATION_WEIGHT)) : 0
     // Short signatures cannot prove much: scale by how much wording they carry.
     const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.total / SPECIFICITY_FULL)
     // An exception name or code alone is shared by many errors: it is capped well below a match.
-    const score = coverage * specificity * (sig.kind === 'code' ? CODE_WEIGHT : 1)
+    const found = SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage
+    const score = found * specificity * (sig.kind === 'code' ? CODE_WEIGHT : 1)
     const positions = new Set(hit.positions)
     ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({
       score,

@@ -86,9 +86,13 @@ const NOISE_LINE =
  * classes, so matching stays linear (no nested quantifiers over the same characters).
  */
 const TOKEN =
-  /(https?:\/\/[^\s"'<>]{1,2000})|([A-Za-z0-9._%+'-]{1,200}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[T .]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d{1,7})?(?:\s?[AaPp][Mm])?Z?)?)|(\d{1,2}:\d{2}:\d{2}(?:\s?[AaPp][Mm])?)|(0[xX][0-9a-fA-F]{1,32})|([\p{L}\p{N}_]{1,200}(?:\.[\p{L}\p{N}_-]{1,63}){2,10})|([\p{L}\p{M}\p{N}_]{1,200})/gu
+  /(https?:\/\/[^\s"'<>]{1,2000})|([A-Za-z0-9._%+'-]{1,200}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[T .]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d{1,7})?(?:\s?[AaPp][Mm])?Z?)?(?![.\d]))|(\d{1,2}:\d{2}:\d{2}(?:\s?[AaPp][Mm])?)|(0[xX][0-9a-fA-F]{1,32})|([\p{L}\p{N}_]{1,200}(?:\.[\p{L}\p{N}_-]{1,63}){2,10})|([\p{L}\p{M}\p{N}_]{1,200})/gu
 
 const MAX_WORD = 200
+
+/** A dotted name is a host name when it ends in a top-level or internal domain. */
+const HOST_END =
+  /\.(?:com|net|org|edu|gov|mil|int|io|co|uk|us|de|fr|nl|be|ch|at|au|ca|jp|cn|in|br|es|it|se|no|dk|fi|pl|ru|nz|za|ie|local|lan|corp|internal|intra|home|arpa|biz|info|cloud|microsoft)$/i
 
 function classifyWord(word: string): { t: string; kind: TokenKind } {
   const lower = word.toLowerCase()
@@ -153,6 +157,20 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
       } else if (m[6] !== undefined) {
         t = m[6].toLowerCase()
         kind = 'hex'
+      } else if (m[7] !== undefined && !/^[\d.]+$/.test(m[7]) && !HOST_END.test(m[7])) {
+        // Dotted words that are no host name (RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver…):
+        // each part is a word of the error.
+        for (const part of m[7].matchAll(/[\p{L}\p{M}\p{N}_]{1,200}/gu)) {
+          const at = start + (part.index ?? 0)
+          tokens.push({
+            ...classifyWord(part[0]),
+            start: at,
+            end: at + part[0].length,
+            line,
+            noise,
+          })
+        }
+        continue
       } else if (m[7] !== undefined) {
         // Dotted names with three or more parts: host names, or version numbers.
         t = /^[\d.]+$/.test(m[7]) ? '<version>' : '<host>'

@@ -112,3 +112,25 @@ describe('normalize', () => {
     expect(foldText(s)).toBe(`''""--  `)
   })
 })
+
+describe('dotted names', () => {
+  it.each([
+    [
+      'RESOLVER.ADR.ExRecipNotFound; not found',
+      ['resolver', 'adr', 'exrecipnotfound', 'not', 'found'],
+    ],
+    [
+      'STOREDRV.Deliver.Exception:QuotaExceededException',
+      ['storedrv', 'deliver', 'exception', 'quotaexceededexception'],
+    ],
+    ['on BN8PR12MB3456.namprd12.prod.outlook.com now', ['on', '<host>', 'now']],
+    ['exhyb01.contoso.local', ['<host>']],
+    ['version 15.2.1544.4', ['version', '<version>']],
+  ])('%s', (input, expected) => {
+    expect(
+      normalize(input)
+        .tokens.filter((t) => !t.noise)
+        .map((t) => t.t),
+    ).toEqual(expected)
+  })
+})
