@@ -134,9 +134,10 @@ function variant(message: string, r: () => number): string {
   if (r() < 0.4) text = text.replace(/['"]/g, (c) => CURLY[c] ?? c)
   if (r() < 0.15) text = r() < 0.5 ? text.toUpperCase() : text.toLowerCase()
   const cut = r()
-  if (cut < 0.25 && text.length > 80)
-    text = `${text.slice(0, Math.floor(text.length * (0.5 + r() * 0.4)))}…`
-  else if (cut < 0.35 && text.length > 120) text = `…${text.slice(Math.floor(text.length * 0.3))}`
+  // Only long messages get cut: half of a short one does not identify an error.
+  const long = message.split(/\s+/).length >= 25
+  if (cut < 0.25 && long) text = `${text.slice(0, Math.floor(text.length * (0.5 + r() * 0.4)))}…`
+  else if (cut < 0.35 && long) text = `…${text.slice(Math.floor(text.length * 0.3))}`
   const format = Math.floor(r() * 4)
   const guid = fill('{guid}', r)
   if (format === 0)

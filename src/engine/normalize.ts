@@ -86,9 +86,12 @@ const NOISE_LINE =
  * classes, so matching stays linear (no nested quantifiers over the same characters).
  */
 const TOKEN =
-  /(https?:\/\/[^\s"'<>]{1,2000})|([A-Za-z0-9._%+'-]{1,200}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[T .]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d{1,7})?(?:\s?[AaPp][Mm])?Z?)?(?![.\d]))|(\d{1,2}:\d{2}:\d{2}(?:\s?[AaPp][Mm])?)|(0[xX][0-9a-fA-F]{1,32})|([\p{L}\p{N}_]{1,200}(?:\.[\p{L}\p{N}_-]{1,63}){2,10})|([\p{L}\p{M}\p{N}_]{1,200})/gu
+  /(https?:\/\/[^\s"'<>]{1,2000})|([A-Za-z0-9._%+'-]{1,200}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|((?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[T .]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d{1,7})?(?:\s?[AaPp][Mm])?Z?)?(?![.\d]))|(\d{1,2}:\d{2}:\d{2}(?:\s?[AaPp][Mm])?)|(0[xX][0-9a-fA-F]{1,32})|([\p{L}\p{N}_]{1,200}(?:\.[\p{L}\p{N}_-]{1,63}){2,10})|([\p{L}\p{M}\p{N}_]{1,200})/gu
 
 const MAX_WORD = 200
+
+/** Enhanced status codes of delivery reports (RFC 3463): class 2, 4 or 5, subject, detail. */
+const NDR_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
 
 /** A dotted name is a host name when it ends in a top-level or internal domain. */
 const HOST_END =
@@ -172,9 +175,10 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
         }
         continue
       } else if (m[7] !== undefined) {
-        // Dotted names with three or more parts: host names, or version numbers.
-        t = /^[\d.]+$/.test(m[7]) ? '<version>' : '<host>'
-        kind = t === '<host>' ? 'id' : 'number'
+        // Dotted names with three or more parts: host names, version numbers, or the status
+        // codes of delivery reports (5.1.1, 4.4.7), which name the error and stay as they are.
+        t = NDR_CODE.test(m[7]) ? m[7] : /^[\d.]+$/.test(m[7]) ? '<version>' : '<host>'
+        kind = t === '<host>' ? 'id' : t === '<version>' ? 'number' : 'word'
         if (t === '<host>') keep(values.servers, m[7])
       } else {
         const word = (m[8] ?? '').slice(0, MAX_WORD)

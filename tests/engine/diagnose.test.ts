@@ -78,7 +78,7 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
   },
   {
     name: 'another MigrationPermanentException',
-    text: "Error: MigrationPermanentException: Cannot find a recipient that has mailbox GUID '1e2f3a4b-5c6d-7e8f-9a0b-1c2d3e4f5a6b'.",
+    text: 'Error: MigrationPermanentException: The job quota has been exceeded for the organization. Try again later.',
     entry: null,
   },
   {

@@ -134,3 +134,15 @@ describe('dotted names', () => {
     ).toEqual(expected)
   })
 })
+
+describe('delivery report codes', () => {
+  it('keeps enhanced status codes as they are, so 5.1.1 and 5.1.10 differ', () => {
+    expect(normalize('550 5.1.10 RESOLVER.ADR.RecipientNotFound').tokens.map((t) => t.t)).toEqual([
+      '550',
+      '5.1.10',
+      'resolver',
+      'adr',
+      'recipientnotfound',
+    ])
+  })
+})

@@ -181,7 +181,7 @@ describe('the wizard', () => {
     const user = renderApp()
     await paste(
       user,
-      "Error: MigrationPermanentException: Cannot find a recipient that has mailbox GUID '1e2f3a4b-5c6d-7e8f-9a0b-1c2d3e4f5a6b'.",
+      'Error: MigrationPermanentException: The job quota has been exceeded for the organization. Try again later.',
     )
     expect(await screen.findByText('No known problem matches this text.')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'See why nothing matched' }))
