@@ -188,7 +188,7 @@ describe('the wizard', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'No known problem matches' }),
     ).toBeInTheDocument()
-    expect(screen.getByText(/shared by many different errors/)).toBeInTheDocument()
+    expect(screen.getAllByText(/shared by many different errors/).length).toBeGreaterThan(0)
   })
 
   it('shows HTML in a paste as text', async () => {
