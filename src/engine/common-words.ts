@@ -17,5 +17,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   help information instead keep know later look make many may more much new next note occurred
   occur ok okay one part please possible problem reason result right run see seems set show
   something sure take tell try trying two use used uses using want way well work works yet
-  administrator admin message messages operation value values item items time times`.split(/\s+/),
+  administrator admin message messages operation value values item items time times
+  remote server returned recipient found lookup address failed failure exception thrown unable
+  object request response invalid specified`.split(/\s+/),
 )
