@@ -224,9 +224,18 @@ function main() {
     const type = findEntry(kb, c.expect ?? '')?.migrationType ?? 'unknown'
     const t = byType.get(type) ?? { n: 0, top1: 0, top3: 0, asked: 0 }
     t.n++
-    if (ok1) (top1++, t.top1++)
-    if (ok3) (top3++, t.top3++)
-    if (okQ) (asked++, t.asked++)
+    if (ok1) {
+      top1++
+      t.top1++
+    }
+    if (ok3) {
+      top3++
+      t.top3++
+    }
+    if (okQ) {
+      asked++
+      t.asked++
+    }
     byType.set(type, t)
     if (!ok1 || !okQ)
       misses.push(
