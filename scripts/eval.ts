@@ -205,6 +205,7 @@ function main() {
   const negatives = readJsonl('tests/eval/negatives.jsonl', 'negative')
 
   const byType = new Map<string, { n: number; top1: number; top3: number; asked: number }>()
+  const bySource = new Map<string, { n: number; top1: number }>()
   const misses: string[] = []
   let top1 = 0
   let top3 = 0
@@ -237,6 +238,10 @@ function main() {
       t.asked++
     }
     byType.set(type, t)
+    const src = bySource.get(c.source) ?? { n: 0, top1: 0 }
+    src.n++
+    if (ok1) src.top1++
+    bySource.set(c.source, src)
     if (!ok1 || !okQ)
       misses.push(
         `${c.source} ${c.id}: expected ${c.expect}, got ${d.verdict} [${d.candidates
@@ -278,6 +283,9 @@ function main() {
         },
       ]),
     ),
+    perSource: Object.fromEntries(
+      [...bySource].map(([k, v]) => [k, { n: v.n, top1: pct(v.top1, v.n) }]),
+    ),
     msPerPaste: Math.round((ms / (positives.length + negatives.length)) * 1000) / 1000,
   }
   const ok =
@@ -294,6 +302,8 @@ function main() {
     console.log(
       `Negatives: ${summary.negatives} non-migration errors, "no known match" on ${summary.noMatchOnNegatives}%`,
     )
+    for (const [k, v] of Object.entries(summary.perSource))
+      console.log(`  ${k}: ${v.n} pastes, top-1 ${v.top1}%`)
     console.log('\nPer migration type (n, top-1, top-3, after questions):')
     for (const [k, v] of Object.entries(summary.perType))
       console.log(
