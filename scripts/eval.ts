@@ -192,7 +192,19 @@ function afterQuestions(kb: LoadedKb, text: string, expected: Entry): string | n
     if (!q) return d.verdict === 'match' ? d.entryId : null
     const condition = expected.conditions.find((c) => c.question === q.id)
     const step = [...expected.steps, ...expected.commands].find((x) => x.when?.question === q.id)
-    answers[q.id] = condition?.accept[0] ?? step?.when?.in[0] ?? 'unknown'
+    // A question only other entries depend on asks about their causes, absent here: answer with
+    // an option none of them accepts (or "I don't know").
+    const taken = (v: string) =>
+      kb.full.some(
+        (x) =>
+          x.id !== expected.id &&
+          x.conditions.some((c) => c.question === q.id && c.accept.includes(v)),
+      )
+    answers[q.id] =
+      condition?.accept[0] ??
+      step?.when?.in[0] ??
+      q.options.find((o) => !taken(o.value))?.value ??
+      'unknown'
   }
   return null
 }

@@ -3,7 +3,14 @@
  * the command line); the result is plain data, so the page does no indexing work on load.
  */
 import { COMMON_WORDS } from './common-words.ts'
-import { CODE_WEIGHT, MIN_SENTENCE_DISTINCT, SKIP_PAIR_WEIGHT, STOP_PAIR_WEIGHT } from './limits.ts'
+import {
+  CODE_WEIGHT,
+  MIN_SENTENCE_DISTINCT,
+  SHARED_WORDING,
+  SKIP_PAIR_WEIGHT,
+  STOP_PAIR_WEIGHT,
+  UNIQUE_CODE_WEIGHT,
+} from './limits.ts'
 import { normalize } from './normalize.ts'
 import type { CompiledSignature, EntryHead, MatchIndex } from './types.ts'
 
@@ -29,8 +36,13 @@ export function gramsOf(
   kind: CompiledSignature['kind'],
 ): Map<string, number> {
   const grams = new Map<string, number>()
-  if (kind === 'code' || tokens.length === 1) {
+  if (tokens.length === 1) {
     for (const t of tokens) if (t !== '*') grams.set(t, kind === 'code' ? CODE_WEIGHT : 1)
+    return grams
+  }
+  if (kind === 'code') {
+    // A code written in parts (CTTM-015, MMS-005) is the pair of its parts, not each part alone.
+    for (let i = 0; i + 1 < tokens.length; i++) grams.set(`${tokens[i]} ${tokens[i + 1]}`, CODE_WEIGHT)
     return grams
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -63,8 +75,16 @@ export function sentencesOf(text: string): string[] {
 
 /** Builds the index for a list of entries. Pure: same entries in, same index out. */
 export function buildIndex(entries: readonly Pick<EntryHead, 'signatures'>[]): MatchIndex {
-  const signatures: CompiledSignature[] = []
-  const postings: Record<string, number[]> = Object.create(null) as Record<string, number[]>
+  // First pass: every signature's grams, and in how many entries each gram occurs.
+  const compiled: {
+    entry: number
+    id: string
+    part: number
+    kind: CompiledSignature['kind']
+    satisfies: string[]
+    grams: Map<string, number>
+  }[] = []
+  const entriesWith = new Map<string, Set<number>>()
   const vocabulary = new Set<string>()
   entries.forEach((entry, entryIndex) => {
     for (const sig of entry.signatures) {
@@ -72,20 +92,54 @@ export function buildIndex(entries: readonly Pick<EntryHead, 'signatures'>[]): M
       parts.forEach((text, part) => {
         const tokens = signatureTokens(text)
         for (const t of tokens) if (t !== '*' && !t.startsWith('<')) vocabulary.add(t)
-        const grams = gramsOf(tokens, part === 0 ? sig.kind : 'fragment')
-        const index = signatures.length
-        const weights = [...grams.values()]
-        signatures.push({
+        const kind = part === 0 ? sig.kind : 'fragment'
+        const grams = gramsOf(tokens, kind)
+        for (const g of grams.keys()) {
+          const set = entriesWith.get(g) ?? new Set<number>()
+          set.add(entryIndex)
+          entriesWith.set(g, set)
+        }
+        compiled.push({
           entry: entryIndex,
           id: sig.id,
           part,
-          kind: part === 0 ? sig.kind : 'fragment',
-          total: weights.reduce((s, w) => s + w, 0),
+          kind,
           satisfies: sig.satisfies,
+          grams,
         })
-        for (const [g, w] of grams) (postings[g] ??= []).push(index, w)
       })
     }
   })
+  // Second pass: wording many entries share (boilerplate such as "Refer to documentation and
+  // retry migration") tells them apart less than wording only one entry has.
+  const signatures: CompiledSignature[] = []
+  const postings: Record<string, number[]> = Object.create(null) as Record<string, number[]>
+  for (const c of compiled) {
+    const index = signatures.length
+    let total = 0
+    let strength = 0
+    for (const [g, w] of c.grams) {
+      strength += w
+      const shared = entriesWith.get(g)?.size ?? 1
+      const weight = Math.round((w / (1 + SHARED_WORDING * Math.log(shared))) * 1000) / 1000
+      total += weight
+      ;(postings[g] ??= []).push(index, weight)
+    }
+    signatures.push({
+      entry: c.entry,
+      id: c.id,
+      part: c.part,
+      kind: c.kind,
+      total,
+      strength: Math.round(strength * 1000) / 1000,
+      cap:
+        c.kind !== 'code'
+          ? 1
+          : [...c.grams.keys()].every((g) => (entriesWith.get(g)?.size ?? 1) === 1)
+            ? UNIQUE_CODE_WEIGHT
+            : CODE_WEIGHT,
+      satisfies: c.satisfies,
+    })
+  }
   return { signatures, postings, vocabulary: [...vocabulary].sort() }
 }

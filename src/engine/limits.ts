@@ -11,12 +11,23 @@ export const MAX_INPUT_CHARS = 1024 * 1024
 export const STOP_PAIR_WEIGHT = 0.2
 /** A sentence of a long message is indexed on its own only with this many distinct uncommon words. */
 export const MIN_SENTENCE_DISTINCT = 3
+/**
+ * How much a word pair's weight drops with the number of entries whose error text contains it:
+ * weight / (1 + SHARED_WORDING × ln(entries)). Shared boilerplate then decides less than the
+ * wording only one problem has; a pair in one entry keeps its full weight.
+ */
+export const SHARED_WORDING = 1
 /** A pair that jumps over a placeholder ("mailbox _ to") is good but looser evidence. */
 export const SKIP_PAIR_WEIGHT = 0.75
 /** Signature weight at which a signature counts as fully specific; shorter ones score less. */
 export const SPECIFICITY_FULL = 4
 /** An exception name or hex code alone is shared by many errors: it can never reach a match. */
 export const CODE_WEIGHT = 0.4
+/**
+ * A code only one entry knows (CTTM-015, HCW8078, 0x800482101033) says more than an exception
+ * name many errors share, but still cannot make a match alone: it needs some matching text too.
+ */
+export const UNIQUE_CODE_WEIGHT = 0.55
 /** Share of the best signature's remaining headroom that an independent second signature adds. */
 export const CORROBORATION = 0.5
 

@@ -6,7 +6,6 @@
  */
 import {
   CLOSEST_FLOOR,
-  CODE_WEIGHT,
   CORROBORATION,
   SATISFY_COVERAGE,
   SATURATION_SHARE,
@@ -81,10 +80,10 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     const saturated =
       sig.total > 0 ? Math.min(1, hit.weight / Math.min(sig.total, SATURATION_WEIGHT)) : 0
     // Short signatures cannot prove much: scale by how much wording they carry.
-    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.total / SPECIFICITY_FULL)
+    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
     // An exception name or code alone is shared by many errors: it is capped well below a match.
     const found = SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage
-    const score = found * specificity * (sig.kind === 'code' ? CODE_WEIGHT : 1)
+    const score = found * specificity * sig.cap
     const positions = new Set(hit.positions)
     ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({
       score,

@@ -57,8 +57,12 @@ export interface CompiledSignature {
   /** 0 for the signature as written; n > 0 for its n-th sentence, indexed on its own. */
   part: number
   kind: 'message' | 'fragment' | 'code'
-  /** Sum of the weights of the signature's grams. */
+  /** Sum of the weights of the signature's grams, shared wording weighed down. */
   total: number
+  /** The same sum before shared wording is weighed down: how much the signature says on its own. */
+  strength: number
+  /** Highest score the signature can give on its own: 1, or less for an exception name or code. */
+  cap: number
   satisfies: string[]
 }
 

@@ -144,6 +144,21 @@ describe('a bad content file', () => {
 })
 
 describe('entries that share error text', () => {
+  /**
+   * A question only other entries depend on asks about their causes; in this entry's deployment
+   * those are absent, so the answer is one none of them accepts (or "I don't know").
+   */
+  function notTheOthers(entryId: string, question: string): string {
+    const q = kb.questions.find((x) => x.id === question)
+    const taken = (v: string) =>
+      kb.full.some(
+        (x) =>
+          x.id !== entryId &&
+          x.conditions.some((c) => c.question === question && c.accept.includes(v)),
+      )
+    return q?.options.find((o) => !taken(o.value))?.value ?? 'unknown'
+  }
+
   /** Answers the wizard's questions as this entry's deployment would, until it stops asking. */
   function walk(entryId: string, text: string) {
     const entry = kb.full.find((e) => e.id === entryId)!
@@ -154,7 +169,7 @@ describe('entries that share error text', () => {
       const q = d.nextQuestion.id
       const c = entry.conditions.find((x) => x.question === q)
       const w = [...entry.steps, ...entry.commands].find((x) => x.when?.question === q)
-      answers[q] = c?.accept[0] ?? w?.when?.in[0] ?? 'unknown'
+      answers[q] = c?.accept[0] ?? w?.when?.in[0] ?? notTheOthers(entryId, q)
     }
     return diagnose(kb, text, answers)
   }

@@ -599,7 +599,7 @@ describe('migration error triage in a real browser', () => {
         const sources = page.getByRole('region', { name: 'Sources' })
         const primary = sources
           .getByRole('listitem')
-          .filter({ hasText: /KB \d+/ })
+          .filter({ hasText: 'the article this diagnosis is based on' })
           .first()
         expect((await primary.getByRole('link').getAttribute('href')) ?? '').toMatch(
           /^https:\/\/learn\.microsoft\.com\//,

@@ -82,9 +82,9 @@ const pastes: { name: string; text: string; entry: string | null }[] = [
     entry: null,
   },
   {
-    name: 'the offboarding version error of a neighbouring article',
+    name: 'the offboarding version error of the neighbouring article',
     text: 'MigrationPermanentException: Moving mailbox to Exchange version 14.3 is not supported. Mailboxes can be moved to Exchange version 15.1 and later versions only.',
-    entry: null,
+    entry: 'offboarding-blocked-unsupported-exchange-version',
   },
   {
     name: 'HTML and script',
