@@ -42,7 +42,8 @@ export function gramsOf(
   }
   if (kind === 'code') {
     // A code written in parts (CTTM-015, MMS-005) is the pair of its parts, not each part alone.
-    for (let i = 0; i + 1 < tokens.length; i++) grams.set(`${tokens[i]} ${tokens[i + 1]}`, CODE_WEIGHT)
+    for (let i = 0; i + 1 < tokens.length; i++)
+      grams.set(`${tokens[i]} ${tokens[i + 1]}`, CODE_WEIGHT)
     return grams
   }
   for (let i = 0; i + 1 < tokens.length; i++) {

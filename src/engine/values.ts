@@ -54,7 +54,11 @@ export function extractValues(entry: EntryHead, diagnosis: Diagnosis): Values {
     if (!cap || cap.name === 'any') continue
     const key = cap.name as keyof Values
     if (values[key]) continue
-    const found = cap.re.exec(text)?.[1]?.replace(/\s+/g, ' ').trim()
+    const found = cap.re
+      .exec(text)?.[1]
+      ?.replace(/\s+/g, ' ')
+      .replace(/^['"]+|['"]+$/g, '')
+      .trim()
     if (found) values[key] = found
   }
   const { emails, servers } = diagnosis.normalized.values

@@ -201,3 +201,16 @@ describe('entries that share error text', () => {
     },
   )
 })
+
+describe('coverage of the reference articles', () => {
+  it('cites every article of the catalogue as the primary source of some entry', async () => {
+    const { default: catalogue } = (await import('./catalogue.json')) as { default: string[] }
+    const cited = new Set(
+      kb.full.flatMap((e) =>
+        e.sources.filter((s) => s.role === 'primary').map((s) => s.url.split('/').pop() ?? ''),
+      ),
+    )
+    expect(catalogue.filter((id) => !cited.has(id))).toEqual([])
+    expect(catalogue.length).toBe(123)
+  })
+})
