@@ -214,3 +214,19 @@ describe('coverage of the reference articles', () => {
     expect(catalogue.length).toBe(123)
   })
 })
+
+describe('commands that destroy data', () => {
+  const DESTRUCTIVE =
+    /\b(?:Remove-Mailbox|Disable-Mailbox|Remove-MgUser|Remove-MgDirectoryDeletedItem|Remove-PublicFolder|Remove-MailboxDatabase|Remove-StoreMailbox|PermanentlyClearPreviousMailboxInfo)\b/
+  const commands = kb.full.flatMap((e) =>
+    e.commands
+      .filter((c) => DESTRUCTIVE.test(c.template))
+      .map((c) => ({ entry: e.id, id: c.id, risk: c.risk })),
+  )
+  it.each(commands)(
+    '$entry → $id is labelled data-loss, so copying it asks for a confirmation',
+    ({ risk }) => {
+      expect(risk).toBe('data-loss')
+    },
+  )
+})
