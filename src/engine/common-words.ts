@@ -19,5 +19,8 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   something sure take tell try trying two use used uses using want way well work works yet
   administrator admin message messages operation value values item items time times
   remote server returned recipient found lookup address failed failure exception thrown unable
-  object request response invalid specified`.split(/\s+/),
+  object request response invalid specified
+  microsoft exchange data storage management configuration tasks system mailboxreplicationservice`.split(
+    /\s+/,
+  ),
 )
