@@ -3,20 +3,19 @@
  * neither ships zod nor builds an index on load. A bad content file fails the build (and the
  * tests) naming the file and the field.
  *
- * - `virtual:kb`: what matching needs (entry heads, questions, match index). In the built app a
- *   JSON asset (preloaded by index.html) whose URL the module exports, so the initial JavaScript
- *   does not grow with the knowledge base; in development and tests the data itself.
- * - `virtual:kb-bodies`: each entry's body (cause, steps, commands…). In the built app a loader
- *   per entry, each body its own small chunk; in development and tests the bodies themselves.
+ * `virtual:kb` gives, in the built app, the URL of a JSON asset (preloaded by index.html) with
+ * what matching needs (entry heads, questions, match index) and the file name of each entry's
+ * body (cause, steps, commands…), itself a small JSON asset fetched when a result or entry page
+ * opens. The initial JavaScript therefore does not grow with the knowledge base. In development
+ * and tests the module holds the data and the bodies themselves.
  */
+import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { CONTENT_DIR, loadKb, type LoadedKb } from '../src/content/compile.ts'
 
 const KB = 'virtual:kb'
-const BODIES = 'virtual:kb-bodies'
-const BODY = 'virtual:kb-body/'
 
 /** JSON.parse of a string literal loads faster than the same object as a literal. */
 const asModule = (value: unknown) =>
@@ -32,7 +31,7 @@ export function kbPlugin(): Plugin {
       isBuild = config.command === 'build'
     },
     resolveId(id) {
-      return id === KB || id === BODIES || id.startsWith(BODY) ? `\0${id}` : null
+      return id === KB ? `\0${id}` : null
     },
     load(id) {
       if (!id.startsWith('\0virtual:kb')) return null
@@ -41,21 +40,27 @@ export function kbPlugin(): Plugin {
         for (const dir of ['questions', 'entries'])
           for (const f of readdirSync(join(CONTENT_DIR, dir)))
             this.addWatchFile(join(CONTENT_DIR, dir, f))
-        const { entries, questions, index } = kb()
+        const { entries, questions, index, bodies } = kb()
         const data = { entries, questions, index }
-        if (!isBuild) return asModule({ data })
-        const ref = this.emitFile({ type: 'asset', name: 'kb.json', source: JSON.stringify(data) })
+        if (!isBuild) return asModule({ data, bodies })
+        // Each body is a JSON file of its own, named by its content so caches never go stale;
+        // the knowledge-base file lists them, so the script does not grow with the entries.
+        const bodyFiles: Record<string, string> = {}
+        for (const [id, body] of Object.entries(bodies)) {
+          const source = JSON.stringify(body)
+          const hash = createHash('sha256').update(source).digest('hex').slice(0, 10)
+          const fileName = `assets/body-${id}-${hash}.json`
+          this.emitFile({ type: 'asset', fileName, source })
+          bodyFiles[id] = fileName.slice('assets/'.length)
+        }
+        const ref = this.emitFile({
+          type: 'asset',
+          name: 'kb.json',
+          source: JSON.stringify({ ...data, bodyFiles }),
+        })
         return `export default { url: import.meta.ROLLUP_FILE_URL_${ref} }`
       }
-      if (name === BODIES) {
-        if (!isBuild) return asModule(kb().bodies)
-        const lines = kb().entries.map(
-          (e) => `  ${JSON.stringify(e.id)}: () => import(${JSON.stringify(BODY + e.id)}),`,
-        )
-        return `export default {\n${lines.join('\n')}\n}`
-      }
-      const body = kb().bodies[name.slice(BODY.length)]
-      return body ? asModule(body) : 'export default undefined'
+      return null
     },
     transformIndexHtml: {
       order: 'post',

@@ -1,13 +1,9 @@
 declare module 'virtual:kb' {
-  import type { Kb } from './engine/types.ts'
-  /** Built app: the URL of the knowledge-base JSON file; development and tests: the data itself. */
-  const source: { url: string } | { data: Kb }
+  import type { EntryBody, Kb } from './engine/types.ts'
+  /**
+   * Built app: the URL of the knowledge-base JSON file (which also names each body's file);
+   * development and tests: the data and the bodies themselves.
+   */
+  const source: { url: string } | { data: Kb; bodies: Record<string, EntryBody> }
   export default source
-}
-
-declare module 'virtual:kb-bodies' {
-  import type { EntryBody } from './engine/types.ts'
-  /** Built app: a loader per entry; development and tests: the bodies themselves. */
-  const bodies: Record<string, EntryBody | (() => Promise<{ default: EntryBody | undefined }>)>
-  export default bodies
 }

@@ -2,12 +2,11 @@
  * The knowledge base in the page. Matching data (entry heads, questions, index) is a JSON file
  * built and validated at build time and fetched once at start-up, so the initial JavaScript
  * stays the same size however many problems the knowledge base knows; each entry's body (cause,
- * steps, commands…) is a chunk of its own, loaded when a result or entry page needs it.
+ * steps, commands…) is a JSON file of its own, fetched when a result or entry page needs it.
  * In development and tests both are inlined (see scripts/kb-plugin.ts).
  */
 import { use } from 'react'
 import source from 'virtual:kb'
-import bodies from 'virtual:kb-bodies'
 import type { EntryBody, Kb } from '../engine/types.ts'
 
 /** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
@@ -40,20 +39,27 @@ function settled<T>(value: T): Thenable<T> {
   return t
 }
 
-async function fetchKb(url: string): Promise<Kb> {
-  const response = await fetch(url)
-  if (!response.ok)
-    throw new Error(`The knowledge base could not be loaded (HTTP ${response.status}).`)
-  return (await response.json()) as Kb
+interface Shipped extends Kb {
+  /** entry id → file name of its body, beside the knowledge-base file */
+  bodyFiles: Record<string, string>
 }
 
-const kbPromise: Thenable<Kb> = 'data' in source ? settled(source.data) : track(fetchKb(source.url))
+async function fetchJson<T>(url: string, what: string): Promise<T> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`)
+  return (await response.json()) as T
+}
+
+const shipped: Thenable<Kb & Partial<Shipped>> =
+  'data' in source
+    ? settled(source.data)
+    : track(fetchJson<Shipped>(source.url, 'The knowledge base'))
 // A failed load is shown by the error boundary when a page asks for the knowledge base.
-kbPromise.catch(() => {})
+shipped.catch(() => {})
 
 /** The knowledge base; suspends until it has arrived. */
 export function useKb(): Kb {
-  return use(kbPromise as Promise<Kb>)
+  return use(shipped as Promise<Kb>)
 }
 
 const bodyPromises = new Map<string, Thenable<EntryBody>>()
@@ -62,16 +68,23 @@ const bodyPromises = new Map<string, Thenable<EntryBody>>()
 export function entryBody(id: string): Thenable<EntryBody> {
   let p = bodyPromises.get(id)
   if (!p) {
-    const ref = Object.hasOwn(bodies, id) ? bodies[id] : undefined
-    if (!ref) p = track(Promise.reject(new Error(`No problem is called ${id}.`)))
-    else if (typeof ref === 'function')
+    if ('bodies' in source) {
+      const body = Object.hasOwn(source.bodies, id) ? source.bodies[id] : undefined
+      p = body ? settled(body) : track(Promise.reject(new Error(`No problem is called ${id}.`)))
+    } else {
+      const base = source.url
       p = track(
-        ref().then((m: { default: EntryBody | undefined }) => {
-          if (!m.default) throw new Error(`No details for ${id}.`)
-          return m.default
+        shipped.then((kb) => {
+          const file =
+            kb.bodyFiles && Object.hasOwn(kb.bodyFiles, id) ? kb.bodyFiles[id] : undefined
+          if (!file) throw new Error(`No problem is called ${id}.`)
+          return fetchJson<EntryBody>(
+            new URL(file, new URL(base, document.baseURI)).href,
+            'The details',
+          )
         }),
       )
-    else p = settled(ref)
+    }
     p.catch(() => {})
     bodyPromises.set(id, p)
   }

@@ -609,7 +609,7 @@ describe('migration error triage in a real browser', () => {
         await waitForPage(page, '/kb', 'Known problems')
       }
     })
-  })
+  }, 900_000)
 
   it("a second error pasted over the first is asked its own questions, not the first one's", async () => {
     await run(async (s) => {
