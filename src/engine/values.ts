@@ -61,7 +61,7 @@ export function extractValues(entry: EntryHead, diagnosis: Diagnosis): Values {
       .trim()
     if (found) values[key] = found
   }
-  const { emails, servers } = diagnosis.normalized.values
+  const { emails } = diagnosis.normalized.values
   const email = emails[0]
   if (email) {
     values.address ??= email
@@ -69,9 +69,8 @@ export function extractValues(entry: EntryHead, diagnosis: Diagnosis): Values {
     if (!values.mailbox || (!values.mailbox.includes('@') && emails.length === 1))
       values.mailbox = email
   }
-  if (servers[0]) values.server ??= servers[0]
-  const guid = diagnosis.normalized.values.guids[0]
-  if (guid) values.guid ??= guid
+  // Servers and GUIDs are filled only where the error text itself names them (captured above):
+  // a paste's first GUID or server is as often a request id or a cloud server as the right one.
   if (email) values.domain ??= email.slice(email.indexOf('@') + 1)
   return values
 }

@@ -84,3 +84,14 @@ describe('fillCsv', () => {
     )
   })
 })
+
+describe('values the error does not name', () => {
+  it('leaves {server} and {guid} for the user when the paste only has a request id and a cloud server', () => {
+    const text =
+      "The Mailbox pat@contoso.com isn't enabled for unified messaging.\n    + FullyQualifiedErrorId : [Server=BN8PR12MB3456,RequestId=5b1c2e7a-0f3d-4a77-9a43-2d6f1f7c0e11] X"
+    const v = extractValues(im, diagnose(kb, text))
+    expect(v.server).toBeUndefined()
+    expect(v.guid).toBeUndefined()
+    expect(v.mailbox).toBe('pat@contoso.com')
+  })
+})
