@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect, useMemo } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { entryBody, useKb } from '../app/kb.ts'
+import type { EntryHead } from '../engine/types.ts'
+import { MIGRATION_TYPES } from '../content/schema-constants.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
@@ -26,9 +28,7 @@ export function HomeRoute() {
   useEffect(() => {
     for (const id of liveIds.split(' ')) if (id) void entryBody(id).catch(() => {})
   }, [liveIds])
-  const examples = kb.entries
-    .map((e) => ({ id: e.id, title: e.title, text: e.example }))
-    .filter((x): x is { id: string; title: string; text: string } => x.text !== null)
+  const examples = useMemo(() => pickExamples(kb.entries), [kb])
 
   let status: string
   if (empty) status = 'Paste an error above and the matching known problems appear here.'
@@ -154,4 +154,20 @@ export function HomeRoute() {
       )}
     </div>
   )
+}
+
+/** Most examples shown on the start page. */
+const MAX_EXAMPLES = 6
+
+/** One example per kind of migration, in the catalogue's order of kinds, so the list stays short. */
+function pickExamples(
+  entries: readonly EntryHead[],
+): { id: string; title: string; text: string }[] {
+  const out: { id: string; title: string; text: string }[] = []
+  for (const type of MIGRATION_TYPES) {
+    const e = entries.find((x) => x.migrationType === type && x.example !== null)
+    if (e?.example) out.push({ id: e.id, title: e.title, text: e.example })
+    if (out.length >= MAX_EXAMPLES) break
+  }
+  return out
 }
