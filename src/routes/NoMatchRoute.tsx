@@ -1,23 +1,15 @@
-import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { useKb } from '../app/kb.ts'
-import { diagnoseInputs } from '../app/diagnose-inputs.ts'
+import { useStoredDiagnosis } from '../app/diagnose-inputs.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { findEntry } from '../engine/diagnose.ts'
-import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { strengthLabel } from '../content/labels.ts'
 
 /** Nothing fits: say so plainly, show what came closest and why each was ruled out. */
 export function NoMatchRoute() {
-  const kb = useKb()
-  const text = useInputs((s) => s.text)
-  const symptom = useInputs((s) => s.symptom)
-  const answers = useInputs((s) => s.answers)
-  const order = useInputs((s) => s.order)
+  const { kb, text, symptom, answers, order, diagnosis: d } = useStoredDiagnosis()
   const heading = useFocusHeading<HTMLHeadingElement>('no-match')
-  const d = useMemo(() => diagnoseInputs(kb, text, symptom, answers), [kb, text, symptom, answers])
   const nothing = !text.trim() && !symptom
 
   return (
