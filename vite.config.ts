@@ -1,12 +1,14 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { cspPlugin } from './scripts/csp-plugin.ts'
 import { kbPlugin } from './scripts/kb-plugin.ts'
 
 export default defineConfig({
   // Relative asset paths: the built folder works under any base path.
   base: './',
-  plugins: [react(), kbPlugin()],
+  // The Content-Security-Policy goes last: it is placed before everything the others add.
+  plugins: [react(), kbPlugin(), cspPlugin()],
   build: {
     target: 'es2022',
     // Keep the knowledge base and the app in one small initial chunk; no preload polyfill needed.

@@ -1,0 +1,122 @@
+/**
+ * End-to-end: what the page may do. The built app runs under its Content-Security-Policy
+ * without a single violation and never contacts another origin. Run `npx vite build` first.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  answerAll,
+  launchBrowser,
+  pasteOnHome,
+  waitForPage,
+  waitForStatus,
+  withSession,
+  type Session,
+} from './helpers.ts'
+import { startStaticServer, type StaticServer } from './server.ts'
+
+/** A staged batch error from Get-MigrationUserStatistics, written for these tests. */
+const STAGED_PASTE = `PS C:\\> Get-MigrationUserStatistics -Identity lena.fischer@northwind.example | Format-List ErrorSummary
+
+ErrorSummary : A Windows Live error occurred while provisioning for "lena.fischer@northwind.example". An
+               internal error occurred while talking to Windows Live. Additional details:
+               "0x800482101033This action is currently blocked for the API. PH0PR22MB3310 2026.11.12.
+`
+const STAGED_ENTRY = 'staged-migration-federated-users-force-change-password'
+const STAGED_TITLE = 'Staged migration rejects federated users: ForceChangePassword must be False'
+const STAGED_ANSWERS = {
+  'Do the affected users sign in through a federated domain (AD FS single sign-on), with their accounts synchronized from on-premises Active Directory?':
+    'Yes, the domain is federated and accounts are synced',
+  'In the migration CSV file, what does the ForceChangePassword column hold for the users that failed?':
+    'True',
+}
+
+/** Paste, answer, and wait for the result page of the staged-migration problem. */
+async function walkStagedDiagnosis(s: Session): Promise<void> {
+  await pasteOnHome(s, STAGED_PASTE)
+  await waitForStatus(s.page, 'One known problem matches this error.')
+  await s.page.getByRole('button', { name: 'Continue', exact: true }).click()
+  await answerAll(s, STAGED_ANSWERS)
+  await waitForPage(s.page, `/result/${STAGED_ENTRY}`, STAGED_TITLE)
+  await s.page.getByRole('table', { name: 'The corrected row in the migration CSV' }).waitFor()
+}
+
+/** Records every CSP violation the pages of the session report, from the document's event. */
+async function recordViolations(s: Session): Promise<() => Promise<string[]>> {
+  const console: string[] = []
+  s.context.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) console.push(m.text())
+  })
+  await s.context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] }
+    w.__csp = []
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    )
+  })
+  return async () => [
+    ...console,
+    ...(await s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+  ]
+}
+
+let server: StaticServer | undefined
+let browser: Browser | undefined
+let browserError: unknown = new Error('The browser was not started.')
+
+beforeAll(async () => {
+  server = await startStaticServer()
+  try {
+    browser = await launchBrowser()
+  } catch (err) {
+    browserError = err
+  }
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+function run(body: (s: Session) => Promise<void>) {
+  if (!server) throw new Error('The static server did not start.')
+  return withSession(browser, browserError, server.origin, body)
+}
+
+describe('trustworthy: the built app under its Content-Security-Policy', () => {
+  it('a whole diagnosis causes no CSP violation and no request to another origin', async () => {
+    await run(async (s) => {
+      const violations = await recordViolations(s)
+      await walkStagedDiagnosis(s)
+      await s.page.goto(`${s.origin}/#/kb/${STAGED_ENTRY}`)
+      await waitForPage(s.page, `/kb/${STAGED_ENTRY}`, STAGED_TITLE)
+      expect(await violations()).toEqual([])
+      const policy = await s.page
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content')
+      expect(policy).toContain("script-src 'self';")
+      expect(policy).toContain("connect-src 'self';")
+      expect(s.requests.filter((u) => !u.startsWith(`${s.origin}/`))).toEqual([])
+    })
+  })
+
+  it('the policy is in force: an injected inline script does not run', async () => {
+    await run(async (s) => {
+      const violations = await recordViolations(s)
+      await walkStagedDiagnosis(s)
+      // What an HTML injection would try: an inline script element. CSP must refuse it.
+      const ran = await s.page.evaluate(async () => {
+        const el = document.createElement('script')
+        el.textContent = 'window.__injected = true'
+        document.body.append(el)
+        await new Promise((r) => setTimeout(r, 100))
+        return (window as unknown as { __injected?: boolean }).__injected === true
+      })
+      expect(ran).toBe(false)
+      const seen = await violations()
+      expect(seen.some((v) => v.startsWith('script-src'))).toBe(true)
+      // The browser reports the refused script as a console error; that one is expected here.
+      s.consoleErrors.splice(0, s.consoleErrors.length)
+    })
+  })
+})
