@@ -38,8 +38,17 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 const meta = (policy: string) =>
   `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`
 
-/** Puts the policy first in <head>, before anything it governs. */
-const insert = (html: string, policy: string) => html.replace(/<head>/i, `<head>\n${meta(policy)}`)
+/**
+ * Puts the policy first in <head>, before anything it governs, right after the charset
+ * declaration (which must stay within the first 1024 bytes, or the page is decoded wrongly).
+ */
+const insert = (html: string, policy: string) => {
+  const charset = /<meta\s+charset=[^>]*>\s*/i
+  const declared = charset.exec(html)?.[0]?.trim() ?? '<meta charset="UTF-8" />'
+  return html
+    .replace(charset, '')
+    .replace(/<head>/i, `<head>\n    ${declared}\n    ${meta(policy)}`)
+}
 
 /** The hashes of every inline <script> and <style> of a page, as CSP sources. */
 export function inlineHashes(html: string): { script: string[]; style: string[] } {

@@ -8,8 +8,10 @@ import {
   answerAll,
   launchBrowser,
   pasteOnHome,
+  waitForHeading,
   waitForPage,
   waitForStatus,
+  waitUntil,
   withSession,
   type Session,
 } from './helpers.ts'
@@ -31,9 +33,16 @@ const STAGED_ANSWERS = {
     'True',
 }
 
-/** Paste, answer, and wait for the result page of the staged-migration problem. */
-async function walkStagedDiagnosis(s: Session): Promise<void> {
-  await pasteOnHome(s, STAGED_PASTE)
+/**
+ * Paste, answer, and wait for the result page of the staged-migration problem. `start` is the
+ * app's address when it is not the test server's (the single file opened from disk).
+ */
+async function walkStagedDiagnosis(s: Session, start?: string): Promise<void> {
+  if (start) {
+    await s.page.goto(start)
+    await waitForHeading(s.page, 'Diagnose a mailbox migration error')
+    await s.page.getByLabel('Error text', { exact: true }).fill(STAGED_PASTE)
+  } else await pasteOnHome(s, STAGED_PASTE)
   await waitForStatus(s.page, 'One known problem matches this error.')
   await s.page.getByRole('button', { name: 'Continue', exact: true }).click()
   await answerAll(s, STAGED_ANSWERS)
@@ -78,9 +87,9 @@ afterAll(async () => {
   await server?.close()
 })
 
-function run(body: (s: Session) => Promise<void>) {
-  if (!server) throw new Error('The static server did not start.')
-  return withSession(browser, browserError, server.origin, body)
+function run(body: (s: Session) => Promise<void>, on: StaticServer | undefined = server) {
+  if (!on) throw new Error('The static server did not start.')
+  return withSession(browser, browserError, on.origin, body)
 }
 
 describe('trustworthy: the built app under its Content-Security-Policy', () => {
@@ -118,5 +127,38 @@ describe('trustworthy: the built app under its Content-Security-Policy', () => {
       // The browser reports the refused script as a console error; that one is expected here.
       s.consoleErrors.splice(0, s.consoleErrors.length)
     })
+  })
+})
+
+describe('trustworthy: offline after the first visit', () => {
+  it('with the network gone and the server stopped, a reload still diagnoses to a result page', async () => {
+    // A server of its own, stopped halfway: nothing can come from it any more.
+    const own = await startStaticServer()
+    let stopped = false
+    try {
+      await run(async (s) => {
+        const { page } = s
+        await page.goto(`${s.origin}/#/`)
+        // The first visit installs the service worker, which precaches the whole app.
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready
+        })
+        await page.reload()
+        await waitUntil(
+          'the service worker to control the page',
+          () => page.evaluate(() => navigator.serviceWorker.controller !== null),
+          (v) => v,
+        )
+        await own.close()
+        stopped = true
+        await s.context.setOffline(true)
+        await page.reload()
+        await walkStagedDiagnosis(s)
+        // The entry's body (cause, steps, commands) came from the cache too.
+        await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()
+      }, own)
+    } finally {
+      if (!stopped) await own.close()
+    }
   })
 })
