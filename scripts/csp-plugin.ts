@@ -8,6 +8,8 @@
  * 'unsafe-inline'), computed after every other plugin has written the file.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Plugin } from 'vite'
 
 /** The directives of the served app's policy, in order. */
@@ -50,14 +52,20 @@ const insert = (html: string, policy: string) => {
     .replace(/<head>/i, `<head>\n    ${declared}\n    ${meta(policy)}`)
 }
 
-/** The hashes of every inline <script> and <style> of a page, as CSP sources. */
+/**
+ * The hashes of every inline <script> and <style> of a page, as CSP sources. One pass over the
+ * page in order, so text inside a script that looks like a tag (React's messages mention
+ * `<style>`) is never taken for one.
+ */
 export function inlineHashes(html: string): { script: string[]; style: string[] } {
-  const script = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-  const style = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)]
-  return {
-    script: [...new Set(script.map((m) => sha256(m[1] ?? '')))],
-    style: [...new Set(style.map((m) => sha256(m[1] ?? '')))],
+  const script = new Set<string>()
+  const style = new Set<string>()
+  for (const m of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi)) {
+    const [, tag = '', attrs = '', body = ''] = m
+    if (tag.toLowerCase() === 'style') style.add(sha256(body))
+    else if (!/\bsrc=/i.test(attrs)) script.add(sha256(body))
   }
+  return { script: [...script], style: [...style] }
 }
 
 export function cspPlugin({ inline = false }: { inline?: boolean } = {}): Plugin {
@@ -71,17 +79,15 @@ export function cspPlugin({ inline = false }: { inline?: boolean } = {}): Plugin
         return inline ? html : insert(html, cspPolicy())
       },
     },
-    // The single-file plugin inlines the bundle while generating it: hash what it wrote.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        if (!inline) return
-        for (const file of Object.values(bundle)) {
-          if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue
-          const html = String(file.source)
-          file.source = insert(html, cspPolicy(inlineHashes(html)))
-        }
-      },
+    // The single-file plugin inlines the bundle while generating it: hash what was written.
+    writeBundle(options, bundle) {
+      if (!inline || !options.dir) return
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue
+        const path = join(options.dir, file.fileName)
+        const html = readFileSync(path, 'utf8')
+        writeFileSync(path, insert(html, cspPolicy(inlineHashes(html))))
+      }
     },
   }
 }

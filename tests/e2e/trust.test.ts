@@ -2,6 +2,9 @@
  * End-to-end: what the page may do. The built app runs under its Content-Security-Policy
  * without a single violation and never contacts another origin. Run `npx vite build` first.
  */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -160,5 +163,53 @@ describe('trustworthy: offline after the first visit', () => {
     } finally {
       if (!stopped) await own.close()
     }
+  })
+})
+
+describe('trustworthy: the single-file build, opened from disk', () => {
+  const file = fileURLToPath(new URL('../../dist-single/index.html', import.meta.url))
+
+  beforeAll(() => {
+    // Always the current sources: build the single file now (a couple of seconds).
+    execFileSync(
+      'npx',
+      [
+        'vite',
+        'build',
+        '--config',
+        'vite.single.config.ts',
+        '--mode',
+        'production',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: fileURLToPath(new URL('../../', import.meta.url)),
+        stdio: 'inherit',
+        // As `npm run build:single` makes it: Vitest's NODE_ENV=test would give development React.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    )
+  }, 120_000)
+
+  it('dist-single/index.html walks a diagnosis over file:// under its own policy, fetching nothing', async () => {
+    expect(existsSync(file)).toBe(true)
+    // Pages opened from disk have the opaque origin "null": every request must stay on disk.
+    await withSession(browser, browserError, 'null', async (s) => {
+      const violations = await recordViolations(s)
+      await walkStagedDiagnosis(s, `${pathToFileURL(file).href}#/`)
+      await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()
+      expect(await violations()).toEqual([])
+      const policy =
+        (await s.page
+          .locator('meta[http-equiv="Content-Security-Policy"]')
+          .getAttribute('content')) ?? ''
+      expect(policy).toMatch(/script-src 'self' 'sha256-[^']+'/)
+      expect(policy).not.toContain('unsafe-inline')
+      expect(s.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([])
+      expect(s.requests.filter((u) => u.startsWith('file:'))).toEqual(
+        [pathToFileURL(file).href + '#/'].map((u) => u.replace(/#.*$/, '')),
+      )
+    })
   })
 })
