@@ -8,9 +8,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  CRASH_HEADING,
   answerAll,
+  appState,
   launchBrowser,
   pasteOnHome,
+  statusLine,
   waitForHeading,
   waitForPage,
   waitForStatus,
@@ -210,6 +213,88 @@ describe('trustworthy: the single-file build, opened from disk', () => {
       expect(s.requests.filter((u) => u.startsWith('file:'))).toEqual(
         [pathToFileURL(file).href + '#/'].map((u) => u.replace(/#.*$/, '')),
       )
+    })
+  })
+})
+
+/** Pastes that try to become HTML or script, and pastes that are not text at all. */
+const HOSTILE_PASTES = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 1">',
+  '<svg onload="window.__pwned = 1"><circle r=1></svg>',
+  '"><iframe srcdoc="<script>parent.__pwned = 1</script>"></iframe>',
+  '<a href="javascript:window.__pwned = 1">MigrationPermanentException</a>',
+  "You shouldn't migrate mailbox '<img src=x onerror=window.__pwned=1>' to Exchange 2010 or an earlier version",
+  '{{constructor.constructor("window.__pwned = 1")()}} ${window.__pwned = 1} `$(Remove-Mailbox)`',
+  '\u202eMigrationPermanentException\u202c \ud800 \udfff e\u0301\u0301\u0301\u0301 \u0000\u0001\u0002',
+  Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join(''),
+  `${'A Windows Live error occurred while provisioning for "x@y.z". '.repeat(16_000)}`.slice(
+    0,
+    1024 * 1024,
+  ),
+]
+
+/** Links from outside: garbage ?error= values and share links. */
+const HOSTILE_LINKS = [
+  '/?error=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E',
+  '/?error=%E0%A4%A',
+  '/?error=%00%01%02%FF',
+  // Long values go after the hash: the test server (like most) refuses request lines past 16 KB.
+  `/#/?error=${'%22'.repeat(20_000)}`,
+  '/#/?error=<img src=x onerror=window.__pwned=1>',
+  '/#/result/%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E',
+  '/#/result/staged-migration-federated-users-force-change-password?users-federated=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E',
+  '/#/kb/%00%ff',
+  '/#/questions/99999999999999999999999',
+  '/#/questions/-1',
+  '/#/browse/%F0%9F%92%A9%ZZ',
+  '/#/compare?__proto__=1&constructor=2',
+]
+
+async function expectNoScriptRan(s: Session, what: string) {
+  const state = await s.page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned !== undefined,
+    injected: document.querySelectorAll(
+      'main script, main iframe, main img[src="x"], main svg[onload]',
+    ).length,
+    heading: document.querySelector('h1')?.textContent ?? '',
+  }))
+  expect(state.pwned, `a script ran after ${what}`).toBe(false)
+  expect(state.injected, `markup from ${what} became elements`).toBe(0)
+  expect(state.heading, `the app crashed on ${what}`).not.toBe(CRASH_HEADING)
+}
+
+describe('trustworthy: hostile input', () => {
+  it(`${HOSTILE_PASTES.length} hostile pastes are shown as text, never run, never crash the page`, async () => {
+    await run(async (s) => {
+      const violations = await recordViolations(s)
+      for (const paste of HOSTILE_PASTES) {
+        await pasteOnHome(s, paste, { clearFirst: true })
+        await waitUntil(
+          'the status line to answer',
+          async () => ((await statusLine(s.page).textContent()) ?? '').trim(),
+          (t) => t !== '' && !t.startsWith('Paste an error above'),
+        )
+        await expectNoScriptRan(s, `pasting ${JSON.stringify(paste.slice(0, 40))}`)
+      }
+      expect(await violations()).toEqual([])
+    })
+  })
+
+  it(`${HOSTILE_LINKS.length} garbage ?error= and share links show a page, never run, never crash`, async () => {
+    await run(async (s) => {
+      const violations = await recordViolations(s)
+      for (const link of HOSTILE_LINKS) {
+        await s.page.goto('about:blank')
+        await s.page.goto(`${s.origin}${link}`)
+        await waitUntil(
+          `a page for ${link.slice(0, 60)}`,
+          () => appState(s.page),
+          (st) => st.heading !== null && !st.loading,
+        )
+        await expectNoScriptRan(s, `opening ${link.slice(0, 60)}`)
+      }
+      expect(await violations()).toEqual([])
     })
   })
 })
