@@ -7,7 +7,8 @@
  * what matching needs (entry heads, questions, match index) and the file name of each entry's
  * body (cause, steps, commands…), itself a small JSON asset fetched when a result or entry page
  * opens. The initial JavaScript therefore does not grow with the knowledge base. In development
- * and tests the module holds the data and the bodies themselves.
+ * and tests, and in a build with `inline: true` (the single-file build, opened from `file://`,
+ * where nothing can be fetched), the module holds the data and the bodies themselves.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
@@ -21,7 +22,12 @@ const KB = 'virtual:kb'
 const asModule = (value: unknown) =>
   `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
 
-export function kbPlugin(): Plugin {
+export interface KbPluginOptions {
+  /** Put the knowledge base and every entry body into the script, in the built app too. */
+  inline?: boolean
+}
+
+export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
   let cache: LoadedKb | null = null
   const kb = () => (cache ??= loadKb())
   let isBuild = false
@@ -42,7 +48,7 @@ export function kbPlugin(): Plugin {
             this.addWatchFile(join(CONTENT_DIR, dir, f))
         const { entries, questions, index, bodies } = kb()
         const data = { entries, questions, index }
-        if (!isBuild) return asModule({ data, bodies })
+        if (!isBuild || inline) return asModule({ data, bodies })
         // Each body is a JSON file of its own, named by its content so caches never go stale;
         // the knowledge-base file lists them, so the script does not grow with the entries.
         const bodyFiles: Record<string, string> = {}

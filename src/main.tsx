@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
 import { consumeErrorParam } from './app/paths.ts'
+import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
 import './styles.css'
 
@@ -21,3 +22,6 @@ if (root)
       </HashRouter>
     </StrictMode>,
   )
+
+// The built app caches itself for offline use (not in development, where files change).
+if (import.meta.env.PROD) void registerServiceWorker().catch(() => {})

@@ -116,7 +116,10 @@ function sanitize(value: unknown): Partial<InputsState> {
   const out: Partial<InputsState> = {}
   if (typeof v.text === 'string') out.text = v.text
   const isRecord = (x: unknown): x is Record<string, string> =>
-    !!x && typeof x === 'object' && Object.values(x).every((y) => typeof y === 'string')
+    !!x &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    Object.values(x).every((y) => typeof y === 'string')
   if (isRecord(v.answers)) out.answers = v.answers
   if (Array.isArray(v.order) && v.order.every((q) => typeof q === 'string'))
     out.order = (v.order as string[]).filter((q) => out.answers?.[q] !== undefined)

@@ -2,6 +2,25 @@ import { Suspense } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { paths } from '../app/paths.ts'
+import { useUpdate } from '../app/update.ts'
+
+/** Offers the newer version of the app once its service worker waits. */
+function UpdateNotice() {
+  const waiting = useUpdate((s) => s.waiting)
+  const apply = useUpdate((s) => s.apply)
+  return (
+    <div aria-live="polite" className="update-notice">
+      {waiting && (
+        <p>
+          A new version is available —{' '}
+          <button type="button" onClick={apply}>
+            Reload
+          </button>
+        </p>
+      )}
+    </div>
+  )
+}
 
 export function Layout() {
   const location = useLocation()
@@ -29,6 +48,7 @@ export function Layout() {
           <NavLink to={paths.entries()}>Known problems</NavLink>
         </nav>
       </header>
+      <UpdateNotice />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname + location.search}>
           <Suspense

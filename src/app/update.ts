@@ -1,0 +1,31 @@
+/**
+ * Whether a newer version of the app is waiting (its service worker installed, not yet in
+ * control), and how to switch to it. Set by the service-worker registration in main.tsx, read
+ * by the update notice in the layout.
+ */
+import { createStore, useStore } from 'zustand'
+
+export interface UpdateState {
+  /** A new version is installed and waits for the page to reload into it. */
+  waiting: boolean
+  /** Activates the waiting version and reloads the page. */
+  apply: () => void
+}
+
+export const updateStore = createStore<UpdateState>()(() => ({ waiting: false, apply: () => {} }))
+
+/** Registers the service worker of the built app (offline use); does nothing where unsupported. */
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return
+  const { registerSW } = await import('virtual:pwa-register')
+  const update = registerSW({
+    onNeedRefresh: () => updateStore.setState({ waiting: true }),
+    // Offline use is a bonus: a browser that refuses the worker still runs the app.
+    onRegisterError: () => {},
+  })
+  updateStore.setState({ apply: () => void update(true) })
+}
+
+export function useUpdate<T>(selector: (s: UpdateState) => T): T {
+  return useStore(updateStore, selector)
+}
