@@ -95,10 +95,16 @@ export function placeholdersOf(template: string): string[] {
  * run by accident; every filled value is escaped.
  */
 export function fillTemplate(template: string, values: Values): string {
-  return template.replace(/\{([a-z]+)\}/g, (_, name: string) => {
-    const v = values[name as keyof Values]
-    return v && v.trim() ? escapePowerShell(v) : `<${name}>`
-  })
+  return template.replace(
+    /('?)\{([a-z]+)\}('?)/g,
+    (_, open: string, name: string, close: string) => {
+      const v = values[name as keyof Values]
+      if (!v || !v.trim()) return `${open}<${name}>${close}`
+      const escaped = escapePowerShell(v)
+      // Inside '…' (a -Filter value) a single quote is written twice, or it would end the literal.
+      return open && close ? `'${escaped.replace(/'/g, "''")}'` : `${open}${escaped}${close}`
+    },
+  )
 }
 
 /** Whether every placeholder of a template has a value. */

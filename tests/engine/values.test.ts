@@ -95,3 +95,11 @@ describe('values the error does not name', () => {
     expect(v.mailbox).toBe('pat@contoso.com')
   })
 })
+
+describe('values inside a quoted filter', () => {
+  it("doubles a single quote inside '…' so a -Filter value stays one literal", () => {
+    expect(
+      fillTemplate(`Get-ADUser -Filter "mail -eq '{address}'"`, { address: "o'brien@contoso.com" }),
+    ).toBe(`Get-ADUser -Filter "mail -eq 'o''brien@contoso.com'"`)
+  })
+})
