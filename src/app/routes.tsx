@@ -17,6 +17,9 @@ import { BrowseTypeRoute } from '../routes/BrowseTypeRoute.tsx'
 const ReportRoute = lazy(() =>
   import('../routes/ReportRoute.tsx').then((m) => ({ default: m.ReportRoute })),
 )
+const CsvCheckRoute = lazy(() =>
+  import('../routes/CsvCheckRoute.tsx').then((m) => ({ default: m.CsvCheckRoute })),
+)
 
 export function AppRoutes() {
   return (
@@ -32,6 +35,7 @@ export function AppRoutes() {
         <Route path="kb" element={<EntriesRoute />} />
         <Route path="kb/:entryId" element={<EntryRoute />} />
         <Route path="report" element={<ReportRoute />} />
+        <Route path="csv-check" element={<CsvCheckRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -160,6 +160,14 @@ function csvRecords(text: string, delim: string) {
   return out
 }
 
+/** Reads text as CSV whatever it looks like (the migration CSV checker). */
+export function parseCsvText(input: string): Table {
+  const text = input.replace(/^\ufeff/, '')
+  if (!text.trim())
+    return { format: 'empty', delimiter: ',', headers: [], records: [], problems: [] }
+  return parseCsv(text)
+}
+
 function parseCsv(text: string): Table {
   const delim = detectDelimiter(text)
   const all = csvRecords(text, delim)

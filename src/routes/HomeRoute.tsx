@@ -99,6 +99,8 @@ export function HomeRoute() {
         </p>
         <p>
           A whole batch failed? <Link to={paths.report()}>Triage a report of failed users</Link>.
+          About to start a staged or IMAP batch?{' '}
+          <Link to={paths.csvCheck()}>Check a migration CSV file</Link>.
         </p>
       </form>
 

@@ -137,6 +137,12 @@ export function ResultRoute() {
           <code>{share}</code>
         </p>
         <CopyButton text={share} label="Copy link" />
+        {entry.sources.some((x) => x.kb === '2845956') && (
+          <p>
+            <Link to={paths.csvCheck()}>Check a migration CSV file</Link> for ForceChangePassword on
+            federated users and other mistakes before you restart the batch.
+          </p>
+        )}
         <p>
           <Link to={paths.entry(entry.id)}>Permanent page for this problem</Link> ·{' '}
           <Link to={paths.home()}>Diagnose another error</Link>

@@ -150,3 +150,41 @@ describe('report triage', () => {
         .toBeGreaterThan(0)
     }))
 })
+
+describe('migration CSV checker', () => {
+  it('checks a staged file from the KB 2845956 page and downloads only the ticked fixes', () =>
+    run(async (s) => {
+      await s.page.goto(
+        appUrl(s.origin, '/result/staged-migration-federated-users-force-change-password'),
+      )
+      await waitForHeading(s.page, 'Staged migration rejects federated users')
+      await s.page.getByRole('link', { name: 'Check a migration CSV file' }).click()
+      await waitForHeading(s.page, 'Check a migration CSV file')
+      await expectAccessible(s, 'CSV checker, empty')
+      await s.page
+        .getByLabel('Federated domains (AD FS or another identity provider)')
+        .fill('fabrikam.com')
+      await s.page.getByLabel('Or open a file').setInputFiles({
+        name: 'wave3.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          '\ufeffEmailAddress;Password;ForceChangePassword\r\nkenji@fabrikam.com;"Pa;ss1";True\r\nkenji@fabrikam.com;Pass2;False\r\nana@contoso.com;Pass3;True\r\n',
+        ),
+      })
+      const findings = s.page.getByRole('region', { name: 'Findings' })
+      await findings.getByText('3 rows checked: 2 findings.').waitFor()
+      expect(await s.page.locator('body').textContent()).not.toContain('Pa;ss1')
+      await findings.getByRole('checkbox', { name: /^Set it to False \(line 2,/ }).check()
+      await findings.getByText('Line 2: ForceChangePassword: "True" → "False".').waitFor()
+      await expectAccessible(s, 'CSV checker, findings')
+      const download = s.page.waitForEvent('download')
+      await findings.getByRole('button', { name: 'Download the fixed file' }).click()
+      const file = await download
+      expect(file.suggestedFilename()).toBe('wave3-fixed.csv')
+      const path = await file.path()
+      const { readFile } = await import('node:fs/promises')
+      expect(await readFile(path, 'utf8')).toBe(
+        'EmailAddress;Password;ForceChangePassword\r\nkenji@fabrikam.com;"Pa;ss1";False\r\nkenji@fabrikam.com;Pass2;False\r\nana@contoso.com;Pass3;True\r\n',
+      )
+    }))
+})
