@@ -53,14 +53,18 @@ export function parseReport(input: string): Table {
       records: [],
       problems: [{ line: 1, reason: 'This is binary data, not a text report.' }],
     }
-  // Format-List puts " : " after every key; a CSV header line never has it.
+  // Format-List puts " : " after every key; a CSV header line never has it. Look past the first
+  // line only when it is a PowerShell prompt or has no delimiter (quoted CSV values can hold
+  // Format-List text of their own).
   const head = text
     .split(/\r?\n/, 400)
     .filter((l) => l.trim())
     .slice(0, 10)
-  return head.some((l) => /^[A-Za-z][\w.-]*(?: [\w.-]+){0,4}\s+:(?:\s|$)/.test(l))
-    ? parseList(text)
-    : parseCsv(text)
+  const isKey = (l: string) => /^[A-Za-z][\w.-]*(?: [\w.-]+){0,4}\s+:(?:\s|$)/.test(l)
+  const first = head[0] ?? ''
+  const prompt = /^\s*(?:\[PS\]|PS\s)/.test(first) || /^\s*[A-Za-z]:\\.*>/.test(first)
+  const list = isKey(first) || ((prompt || !/[,;\t]/.test(first)) && head.some(isKey))
+  return list ? parseList(text) : parseCsv(text)
 }
 
 /** The delimiter of the header line: the most frequent of , ; tab | outside quotes. */

@@ -62,6 +62,12 @@ describe('parseReport and toRows', () => {
       [],
       [{ line: 2, reason: /never closed/ }],
     ],
+    [
+      'a CSV whose quoted values hold Format-List text',
+      'Identity,Error\na@x.com,"Identity : a@x.com\nError    : Boom"\n',
+      [row(2, 'a@x.com', 'Identity : a@x.com\nError    : Boom')],
+      [],
+    ],
     ['only a header', 'Identity,Error\n', [], []],
     ['empty text', '', [], []],
     ['whitespace only', ' \n\t\n', [], []],
