@@ -19,6 +19,8 @@ export const paths = {
   browse: () => '/browse',
   browseType: (type: string) => `/browse/${encodeURIComponent(type)}`,
   entry: (entryId: string) => `/kb/${encodeURIComponent(entryId)}`,
+  report: () => '/report',
+  csvCheck: () => '/csv-check',
 } as const
 
 /** Answers as a query string, in the order they were given. */

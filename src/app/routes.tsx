@@ -1,4 +1,5 @@
 /** The route table, shared by the app and by the UI tests (rendered there on a memory router). */
+import { lazy } from 'react'
 import { Route, Routes } from 'react-router'
 import { Layout } from '../ui/Layout.tsx'
 import { HomeRoute } from '../routes/HomeRoute.tsx'
@@ -11,6 +12,14 @@ import { EntryRoute } from '../routes/EntryRoute.tsx'
 import { NotFoundRoute } from '../routes/NotFoundRoute.tsx'
 import { BrowseRoute } from '../routes/BrowseRoute.tsx'
 import { BrowseTypeRoute } from '../routes/BrowseTypeRoute.tsx'
+
+// The power tools load when opened, so the start page's script stays within its budget.
+const ReportRoute = lazy(() =>
+  import('../routes/ReportRoute.tsx').then((m) => ({ default: m.ReportRoute })),
+)
+const CsvCheckRoute = lazy(() =>
+  import('../routes/CsvCheckRoute.tsx').then((m) => ({ default: m.CsvCheckRoute })),
+)
 
 export function AppRoutes() {
   return (
@@ -25,6 +34,8 @@ export function AppRoutes() {
         <Route path="browse/:type" element={<BrowseTypeRoute />} />
         <Route path="kb" element={<EntriesRoute />} />
         <Route path="kb/:entryId" element={<EntryRoute />} />
+        <Route path="report" element={<ReportRoute />} />
+        <Route path="csv-check" element={<CsvCheckRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

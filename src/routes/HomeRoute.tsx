@@ -97,6 +97,11 @@ export function HomeRoute() {
           No error message, only something wrong after a move?{' '}
           <Link to={paths.browse()}>Start from what you see</Link>.
         </p>
+        <p>
+          A whole batch failed? <Link to={paths.report()}>Triage a report of failed users</Link>.
+          About to start a staged or IMAP batch?{' '}
+          <Link to={paths.csvCheck()}>Check a migration CSV file</Link>.
+        </p>
       </form>
 
       <section aria-labelledby="results-h" className="results">

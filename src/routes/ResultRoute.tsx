@@ -1,17 +1,28 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
 import { useKb } from '../app/kb.ts'
 import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { diagnose, failedConditions, findEntry } from '../engine/diagnose.ts'
-import { extractValues, type Values } from '../engine/values.ts'
+import {
+  applies,
+  diagnose,
+  failedConditions,
+  findEntry,
+  findQuestion,
+  type Diagnosis,
+} from '../engine/diagnose.ts'
+import { UNKNOWN, type EntryBody, type EntryHead, type Kb } from '../engine/types.ts'
+import { extractValues, fillTemplate, type Values } from '../engine/values.ts'
+import { maskText } from '../report/mask.ts'
+import { ticketNote, type TicketNoteInput } from '../report/ticket-note.ts'
 import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { CopyButton } from '../ui/CopyButton.tsx'
-import { EntryDetails } from '../ui/EntryDetails.tsx'
+import { conditionText, EntryDetails } from '../ui/EntryDetails.tsx'
 import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { Evidence } from '../ui/Evidence.tsx'
-import { MIGRATION_LABEL } from '../content/labels.ts'
+import { MIGRATION_LABEL, UNKNOWN_LABEL } from '../content/labels.ts'
+import { TicketNote } from '../ui/TicketNote.tsx'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
@@ -24,6 +35,7 @@ export function ResultRoute() {
   const typed = useInputs((s) => s.values)
   const setValue = useInputs((s) => s.setValue)
   const setAnswers = useInputs((s) => s.setAnswers)
+  const [includeIds, setIncludeIds] = useState(false)
   const heading = useFocusHeading<HTMLHeadingElement>(entryId)
   const entry = findEntry(kb, entryId)
   const parsed = useMemo(() => parseAnswers(kb, search), [kb, search])
@@ -104,6 +116,20 @@ export function ResultRoute() {
         )}
       </EntryBodyView>
 
+      <EntryBodyView id={entry.id}>
+        {(body) => {
+          const input = noteInput(kb, entry, body, d, parsed, values, includeIds)
+          return (
+            <TicketNote
+              markdown={ticketNote(input, 'markdown')}
+              text={ticketNote(input, 'text')}
+              includeIdentifiers={includeIds}
+              onIncludeIdentifiersChange={setIncludeIds}
+            />
+          )
+        }}
+      </EntryBodyView>
+
       <section aria-labelledby="share-h" className="share">
         <h2 id="share-h">Share or come back</h2>
         <p>The link carries this diagnosis and your answers, never the text you pasted.</p>
@@ -111,6 +137,12 @@ export function ResultRoute() {
           <code>{share}</code>
         </p>
         <CopyButton text={share} label="Copy link" />
+        {entry.sources.some((x) => x.kb === '2845956') && (
+          <p>
+            <Link to={paths.csvCheck()}>Check a migration CSV file</Link> for ForceChangePassword on
+            federated users and other mistakes before you restart the batch.
+          </p>
+        )}
         <p>
           <Link to={paths.entry(entry.id)}>Permanent page for this problem</Link> ·{' '}
           <Link to={paths.home()}>Diagnose another error</Link>
@@ -118,4 +150,48 @@ export function ResultRoute() {
       </section>
     </article>
   )
+}
+
+/** The pieces of the ticket note: what the page shows, identifiers masked unless included. */
+function noteInput(
+  kb: Kb,
+  entry: EntryHead,
+  body: EntryBody,
+  d: Diagnosis,
+  parsed: { answers: Record<string, string>; order: readonly string[] },
+  values: Values,
+  includeIds: boolean,
+): TicketNoteInput {
+  const { answers } = parsed
+  const steps = body.steps.filter((s) => applies(s.when, answers) !== 'no')
+  const commands = steps.flatMap((s) => {
+    const c = s.command ? body.commands.find((x) => x.id === s.command) : undefined
+    if (!c || applies(c.when, answers) === 'no') return []
+    // Left out, the values stay as `<name>` placeholders: the note names no one.
+    return [{ label: c.label, text: fillTemplate(c.template, includeIds ? values : {}) }]
+  })
+  const primary = entry.sources.find((s) => s.role === 'primary') ?? entry.sources[0]
+  return {
+    error: includeIds ? d.normalized.text : maskText(d.normalized),
+    answers: parsed.order.map((q) => {
+      const question = findQuestion(kb, q)
+      const a = answers[q] ?? ''
+      return {
+        question: question?.prompt ?? q,
+        answer:
+          a === UNKNOWN
+            ? UNKNOWN_LABEL
+            : (question?.options.find((o) => o.value === a)?.label ?? a),
+      }
+    }),
+    title: entry.title,
+    cause: body.cause,
+    steps: steps.map((s) => {
+      const condition =
+        applies(s.when, answers) === 'maybe' && s.when ? conditionText(kb.questions, s.when) : null
+      return condition ? { text: s.text, condition } : { text: s.text }
+    }),
+    commands,
+    source: primary ? { title: primary.title, url: primary.url, kb: primary.kb } : null,
+  }
 }

@@ -13,7 +13,8 @@ interface Props {
   onValueChange: (name: string, value: string) => void
 }
 
-function conditionText(
+/** "If …" before a step that applies only for some answers. */
+export function conditionText(
   questions: readonly Question[],
   when: NonNullable<Entry['steps'][number]['when']>,
 ) {

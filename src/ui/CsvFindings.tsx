@@ -1,0 +1,88 @@
+import type { Change, Finding } from '../report/csv-check.ts'
+
+interface Props {
+  rows: number
+  findings: readonly Finding[]
+  picked: ReadonlySet<string>
+  onPick: (id: string, on: boolean) => void
+  changes: readonly Change[]
+  onDownload: () => void
+}
+
+/** The findings of a migration CSV check, a tick per fix, and the fixed file's changes. */
+export function CsvFindings({ rows, findings, picked, onPick, changes, onDownload }: Props) {
+  return (
+    <section aria-labelledby="findings-h" className="csv-findings">
+      <h2 id="findings-h">Findings</h2>
+      <p role="status">
+        {rows} row{rows === 1 ? '' : 's'} checked:{' '}
+        {findings.length === 0
+          ? 'no problems found.'
+          : `${findings.length} finding${findings.length === 1 ? '' : 's'}.`}
+      </p>
+      {findings.length > 0 && (
+        <table>
+          <caption>Each finding by line and column; tick the fixes to apply</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Value</th>
+              <th scope="col">Problem</th>
+              <th scope="col">Fix</th>
+            </tr>
+          </thead>
+          <tbody>
+            {findings.map((f) => (
+              <tr key={f.id}>
+                <td>{f.record === null ? 'Header' : f.line}</td>
+                <td>{f.column ?? ''}</td>
+                <td>
+                  <code>{f.shown ?? ''}</code>
+                </td>
+                <td>{f.message}</td>
+                <td>
+                  {f.fixLabel ? (
+                    <>
+                      <input
+                        id={`fix-${f.id}`}
+                        type="checkbox"
+                        aria-label={`${f.fixLabel} (line ${f.line}, ${f.column ?? 'file'})`}
+                        checked={picked.has(f.id)}
+                        onChange={(e) => onPick(f.id, e.target.checked)}
+                      />{' '}
+                      <label htmlFor={`fix-${f.id}`}>{f.fixLabel}</label>
+                    </>
+                  ) : (
+                    'Fix by hand'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Fixed file</h2>
+      {changes.length === 0 ? (
+        <p>No change picked: the fixed file would be the same as yours.</p>
+      ) : (
+        <>
+          <p>The fixed file differs from yours in exactly these changes:</p>
+          <ul className="changes">
+            {changes.map((c, i) => (
+              <li key={i}>
+                {c.line === null ? '' : c.line === 1 ? 'Header: ' : `Line ${c.line}: `}
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <button type="button" onClick={onDownload} disabled={changes.length === 0}>
+          Download the fixed file
+        </button>
+      </p>
+    </section>
+  )
+}

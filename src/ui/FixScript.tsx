@@ -1,0 +1,56 @@
+import { useId, useState } from 'react'
+import { CopyButton } from './CopyButton.tsx'
+
+export interface FixScriptItem {
+  label: string
+  /** The script for every user, or the single command when it needs other values. */
+  code: string
+  perUser: boolean
+  risk: 'read-only' | 'changes-settings' | 'data-loss'
+  riskNote: string | null
+}
+
+/** A fix for every user of a group, with the data-loss confirmation before copy. */
+export function FixScript({ item }: { item: FixScriptItem }) {
+  const id = useId()
+  const [confirmed, setConfirmed] = useState(false)
+  const dangerous = item.risk === 'data-loss'
+  return (
+    <section className={`command risk-${item.risk}`} aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{item.label}</h4>
+      {!item.perUser && (
+        <p className="hint">
+          This command needs values other than the user: fill them in on the problem&apos;s page and
+          run it for each user.
+        </p>
+      )}
+      <pre className="code">
+        <code>{item.code}</code>
+      </pre>
+      {dangerous && (
+        <div className="danger" role="note">
+          <p>
+            <strong>Can lose data.</strong> {item.riskNote}
+          </p>
+          <p>
+            <input
+              id={`${id}-confirm`}
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />{' '}
+            <label htmlFor={`${id}-confirm`}>
+              I understand what can be lost and I want to copy this command.
+            </label>
+          </p>
+        </div>
+      )}
+      {!dangerous && item.riskNote && <p className="risk-note">{item.riskNote}</p>}
+      <CopyButton
+        text={item.code}
+        label={item.perUser ? 'Copy script' : 'Copy command'}
+        disabled={dangerous && !confirmed}
+      />
+    </section>
+  )
+}
