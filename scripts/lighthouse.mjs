@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 const CHROME_FLAGS =
   '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'
@@ -75,10 +76,17 @@ const server = createServer((req, res) => {
     try {
       const info = await stat(file)
       if (!info.isFile()) throw new Error('not a file')
-      const body = await readFile(file)
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+      // Compressed as any static host serves text, so the numbers are those of a real deployment.
+      const gzip =
+        /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') &&
+        /text|json|svg|javascript/.test(type)
+      const raw = await readFile(file)
+      const body = gzip ? gzipSync(raw) : raw
       res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': body.length,
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         'X-Content-Type-Options': 'nosniff',
       })
       res.end(req.method === 'HEAD' ? undefined : body)
