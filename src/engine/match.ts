@@ -31,12 +31,14 @@ interface Lookup {
   lists: number[][]
   /** gram id → 0 single word, 1 pair, 2 pair over a placeholder */
   kinds: Uint8Array
-  /** per-gram stamp: the query that last saw the gram */
+  /** signature index → ids of its grams */
+  sigGrams: number[][]
+  /** per-gram stamp (the query that last saw the gram) and where the paste first has it */
   gramSeen: Int32Array
-  /** per-signature stamp, summed weight and last hit event */
+  gramAt: Int32Array
+  /** per-signature stamp and summed weight */
   sigSeen: Int32Array
   weight: Float64Array
-  head: Int32Array
   query: number
 }
 
@@ -50,7 +52,7 @@ function lookupOf(index: Kb['index']): Lookup {
   const skips = new Map<string, Map<string, number>>()
   const lists: number[][] = []
   const kinds: number[] = []
-  let maxSig = index.signatures.length
+  const sigGrams: number[][] = index.signatures.map(() => [])
   const add = (to: Map<string, Map<string, number>>, a: string, b: string, id: number) => {
     let m = to.get(a)
     if (!m) to.set(a, (m = new Map()))
@@ -68,7 +70,7 @@ function lookupOf(index: Kb['index']): Lookup {
     else continue
     lists.push(list)
     kinds.push(parts.length === 1 ? 0 : parts.length === 2 ? 1 : 2)
-    for (let k = 0; k < list.length; k += 2) maxSig = Math.max(maxSig, (list[k] as number) + 1)
+    for (let k = 0; k < list.length; k += 2) (sigGrams[list[k] as number] ??= []).push(id)
   }
   l = {
     single,
@@ -76,32 +78,15 @@ function lookupOf(index: Kb['index']): Lookup {
     skips,
     lists,
     kinds: Uint8Array.from(kinds),
+    sigGrams,
     gramSeen: new Int32Array(lists.length),
-    sigSeen: new Int32Array(maxSig),
-    weight: new Float64Array(maxSig),
-    head: new Int32Array(maxSig),
+    gramAt: new Int32Array(lists.length),
+    sigSeen: new Int32Array(sigGrams.length),
+    weight: new Float64Array(sigGrams.length),
     query: 0,
   }
   lookups.set(index, l)
   return l
-}
-
-/** Scratch space for the hit events of one query (signature ← gram at a position), reused. */
-let evAt = new Int32Array(1024)
-let evNext = new Int32Array(1024)
-let evKind = new Uint8Array(1024)
-
-function growEvents(): void {
-  const n = evAt.length * 2
-  const at = new Int32Array(n)
-  at.set(evAt)
-  const next = new Int32Array(n)
-  next.set(evNext)
-  const kind = new Uint8Array(n)
-  kind.set(evKind)
-  evAt = at
-  evNext = next
-  evKind = kind
 }
 
 const orders = new WeakMap<object, Map<string, number>>()
@@ -125,7 +110,8 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const note = (id: number | undefined, at: number) => {
     if (id !== undefined && l.gramSeen[id] !== q) {
       l.gramSeen[id] = q
-      grams.push(id, at)
+      l.gramAt[id] = at
+      grams.push(id)
     }
   }
   for (let i = 0; i < content.length; i++) {
@@ -145,48 +131,46 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
 
   const { signatures } = kb.index
   const hitOrder: number[] = []
-  let events = 0
-  for (let g = 0; g < grams.length; g += 2) {
-    const id = grams[g] as number
-    const at = grams[g + 1] as number
+  for (const id of grams) {
     const list = l.lists[id] as number[]
-    const kind = l.kinds[id] as number
     for (let k = 0; k + 1 < list.length; k += 2) {
       const s = list[k] as number
-      const w = list[k + 1] as number
       if (l.sigSeen[s] !== q) {
         l.sigSeen[s] = q
         l.weight[s] = 0
-        l.head[s] = -1
         hitOrder.push(s)
       }
-      l.weight[s] = (l.weight[s] as number) + w
-      if (events === evAt.length) growEvents()
-      evAt[events] = at
-      evKind[events] = kind
-      evNext[events] = l.head[s] as number
-      l.head[s] = events++
+      l.weight[s] = (l.weight[s] as number) + (list[k + 1] as number)
     }
   }
 
-  // Token positions of the grams that hit a signature, computed only where they are needed.
-  const positionCache = new Map<number, Set<number>>()
-  const positionsOf = (s: number): Set<number> => {
-    let set = positionCache.get(s)
-    if (set) return set
-    set = new Set<number>()
-    // Pairs cover two tokens; a pair over a placeholder covers the outer two (stored negated).
-    for (let e = l.head[s] as number; e >= 0; e = evNext[e] as number) {
-      const at = evAt[e] as number
+  // Token positions of the grams a signature shares with the paste. Pairs cover two tokens; a
+  // pair over a placeholder covers the outer two (its position is stored negated).
+  const visitPositions = (
+    s: number,
+    atOf: (gram: number) => number | undefined,
+    visit: (p: number) => void,
+  ) => {
+    for (const g of l.sigGrams[s] ?? []) {
+      const at = atOf(g)
+      if (at === undefined) continue
       if (at >= 0) {
-        set.add(at)
-        if (evKind[e] !== 0) set.add(at + 1)
+        visit(at)
+        if (l.kinds[g] !== 0) visit(at + 1)
       } else {
-        set.add(-1 - at)
-        set.add(1 - at)
+        visit(-1 - at)
+        visit(1 - at)
       }
     }
-    positionCache.set(s, set)
+  }
+  const atNow = (g: number) => (l.gramSeen[g] === q ? (l.gramAt[g] as number) : undefined)
+  // Evidence is read after this call returns, when the stamps may belong to a later paste.
+  let atByGram: Map<number, number> | undefined
+  const atLater = (g: number) =>
+    (atByGram ??= new Map(grams.map((id) => [id, l.gramAt[id] as number]))).get(g)
+  const positionsOf = (s: number): Set<number> => {
+    const set = new Set<number>()
+    visitPositions(s, atLater, (p) => set.add(p))
     return set
   }
 
@@ -218,45 +202,69 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     }
   }
 
+  // Marks for comparing two signatures' positions without building sets: mark[p] === stamp.
+  const bestMark = new Int32Array(content.length + 2)
+  const otherMark = new Int32Array(content.length + 2)
+  let stamp = 0
+
   const candidates: Candidate[] = []
   for (const [entryIndex, hits] of byEntry) {
     const entry = kb.entries[entryIndex]
     if (!entry) continue
-    const scores = hits.slice().sort((a, b) => b.score - a.score)
+    const scores = hits.length > 1 ? hits.slice().sort((a, b) => b.score - a.score) : hits
     const best = scores[0]
     if (!best) continue
     let score = best.score
     // Corroboration: the strongest other signature that points at different words of the paste.
     if (scores.length > 1) {
-      const bestPositions = positionsOf(best.s)
-      for (const other of scores.slice(1)) {
-        const positions = positionsOf(other.s)
+      const bestStamp = ++stamp
+      visitPositions(best.s, atNow, (p) => (bestMark[p] = bestStamp))
+      for (let k = 1; k < scores.length; k++) {
+        const other = scores[k] as (typeof scores)[number]
+        const otherStamp = ++stamp
         let shared = 0
-        for (const p of positions) if (bestPositions.has(p)) shared++
-        if (shared <= positions.size / 2) {
+        let size = 0
+        visitPositions(other.s, atNow, (p) => {
+          if (otherMark[p] === otherStamp) return
+          otherMark[p] = otherStamp
+          size++
+          if (bestMark[p] === bestStamp) shared++
+        })
+        if (shared <= size / 2) {
           score += CORROBORATION * (1 - score) * other.score
           break
         }
       }
     }
     if (score < CLOSEST_FLOOR) continue
-    const ev: SignatureEvidence[] = hits
-      .map((h) => ({
-        signatureId: (signatures[h.s] as CompiledSignature).id,
-        coverage: round(h.coverage),
-        spans: spansOf(positionsOf(h.s), content),
-      }))
-      .sort((a, b) => b.coverage - a.coverage)
-    candidates.push({ entryId: entry.id, score: round(score), evidence: ev })
+    // Evidence (which words of the paste matched) is worked out when first read: a page shows it
+    // for a few candidates, while a large knowledge base can give thousands.
+    let evidence: SignatureEvidence[] | undefined
+    const candidate: Candidate = {
+      entryId: entry.id,
+      score: round(score),
+      get evidence() {
+        return (evidence ??= hits
+          .map((h) => ({
+            signatureId: (signatures[h.s] as CompiledSignature).id,
+            coverage: round(h.coverage),
+            spans: spansOf(positionsOf(h.s), content),
+          }))
+          .sort((a, b) => b.coverage - a.coverage))
+      },
+      set evidence(value: SignatureEvidence[]) {
+        evidence = value
+      },
+    }
+    candidates.push(candidate)
   }
   let order = orders.get(kb.entries)
   if (!order) orders.set(kb.entries, (order = new Map(kb.entries.map((e, i) => [e.id, i]))))
   const rank = order
   // Fixed tie-break: higher score first, then the order of the knowledge base.
-  candidates.sort(
-    (a, b) => b.score - a.score || (rank.get(a.entryId) ?? 0) - (rank.get(b.entryId) ?? 0),
-  )
-  return { candidates, satisfied }
+  const ranked = candidates.map((c) => ({ c, at: rank.get(c.entryId) ?? 0 }))
+  ranked.sort((a, b) => b.c.score - a.c.score || a.at - b.at)
+  return { candidates: ranked.map((r) => r.c), satisfied }
 }
 
 function round(n: number): number {
