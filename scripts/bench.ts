@@ -443,7 +443,10 @@ function main() {
     if (!json) console.log(s)
   }
   // `--only=ours,flexsearch` and `--dataset=real|generated` narrow the run (for profiling).
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',')
   const which = process.argv.find((a) => a.startsWith('--dataset='))?.slice(10)
   const engines = ENGINES.filter((e) => e.name === 'ours' || !only || only.includes(e.name))
   const datasets = [
