@@ -69,13 +69,14 @@ const FOLD: Record<string, string> = {
 
 /** Folds typographic quotes, dashes and odd spaces to ASCII, one character for one. */
 export function foldText(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string
-    out += FOLD[c] ?? c
-  }
-  return out
+  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, (c) => FOLD[c] ?? c) : text
 }
+
+const FOLDABLE_CLASS = `[${Object.keys(FOLD)
+  .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .join('')}]`
+const FOLDABLE = new RegExp(FOLDABLE_CLASS)
+const FOLDABLE_ALL = new RegExp(FOLDABLE_CLASS, 'g')
 
 /** Lines that PowerShell adds around an error and that never carry the error itself. */
 const NOISE_LINE =
