@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { Entry } from '../content/schema.ts'
 import { fillTemplate, isComplete, placeholdersOf, type Values } from '../engine/values.ts'
 import { CopyButton } from './CopyButton.tsx'
+import { RiskNotice } from './RiskNotice.tsx'
 import { SHELL_LABEL } from '../content/labels.ts'
 
 interface Props {
@@ -45,25 +46,13 @@ export function CommandBlock({ command, valueSpecs, values, onValueChange }: Pro
       <pre className="code">
         <code>{filled}</code>
       </pre>
-      {dangerous && (
-        <div className="danger" role="note">
-          <p>
-            <strong>Can lose data.</strong> {command.riskNote}
-          </p>
-          <p>
-            <input
-              id={`${id}-confirm`}
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />{' '}
-            <label htmlFor={`${id}-confirm`}>
-              I understand what can be lost and I want to copy this command.
-            </label>
-          </p>
-        </div>
-      )}
-      {!dangerous && command.riskNote && <p className="risk-note">{command.riskNote}</p>}
+      <RiskNotice
+        id={id}
+        risk={command.risk}
+        riskNote={command.riskNote}
+        confirmed={confirmed}
+        onConfirm={setConfirmed}
+      />
       {!complete && <p className="hint">Fill in every value above before you copy the command.</p>}
       <CopyButton
         text={filled}

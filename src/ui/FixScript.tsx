@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { CopyButton } from './CopyButton.tsx'
+import { RiskNotice } from './RiskNotice.tsx'
 
 export interface FixScriptItem {
   label: string
@@ -27,25 +28,13 @@ export function FixScript({ item }: { item: FixScriptItem }) {
       <pre className="code">
         <code>{item.code}</code>
       </pre>
-      {dangerous && (
-        <div className="danger" role="note">
-          <p>
-            <strong>Can lose data.</strong> {item.riskNote}
-          </p>
-          <p>
-            <input
-              id={`${id}-confirm`}
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-            />{' '}
-            <label htmlFor={`${id}-confirm`}>
-              I understand what can be lost and I want to copy this command.
-            </label>
-          </p>
-        </div>
-      )}
-      {!dangerous && item.riskNote && <p className="risk-note">{item.riskNote}</p>}
+      <RiskNotice
+        id={id}
+        risk={item.risk}
+        riskNote={item.riskNote}
+        confirmed={confirmed}
+        onConfirm={setConfirmed}
+      />
       <CopyButton
         text={item.code}
         label={item.perUser ? 'Copy script' : 'Copy command'}
