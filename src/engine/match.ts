@@ -189,7 +189,10 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
     // An exception name or code alone is shared by many errors: it is capped well below a match.
     const found = SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage
-    const score = found * specificity * sig.cap
+    // A sentence taken out of a longer message counts only as far as its wording is its own:
+    // a sentence many entries share (boilerplate) cannot by itself make any one of them first.
+    const own = sig.part > 0 && sig.strength > 0 ? Math.min(1, sig.total / sig.strength) : 1
+    const score = found * specificity * sig.cap * own
     ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({
       score,
       s,
