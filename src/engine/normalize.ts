@@ -99,12 +99,19 @@ const HOST_END =
   /\.(?:com|net|org|edu|gov|mil|int|io|co|uk|us|de|fr|nl|be|ch|at|au|ca|jp|cn|in|br|es|it|se|no|dk|fi|pl|ru|nz|za|ie|local|lan|corp|internal|intra|home|arpa|biz|info|cloud|microsoft)$/i
 
 function classifyWord(word: string): { t: string; kind: TokenKind } {
-  const lower = word.toLowerCase()
-  if (/^\d+$/.test(word))
-    return word.length <= 4 ? { t: lower, kind: 'word' } : { t: '<num>', kind: 'number' }
+  // One pass over the characters instead of three regular expressions: this runs for every word.
+  let digits = 0
+  let letters = 0
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++
+  }
+  if (digits === word.length)
+    return word.length <= 4 ? { t: word, kind: 'word' } : { t: '<num>', kind: 'number' }
   // Mixed letters and digits of some length are machine names, request ids or build stamps.
-  if (word.length >= 8 && /\d/.test(word) && /[a-z]/i.test(word)) return { t: '<id>', kind: 'id' }
-  return { t: lower, kind: 'word' }
+  if (word.length >= 8 && digits > 0 && letters > 0) return { t: '<id>', kind: 'id' }
+  return { t: word.toLowerCase(), kind: 'word' }
 }
 
 /**
