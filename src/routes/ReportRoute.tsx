@@ -39,6 +39,8 @@ function fixItems(body: EntryBody, users: readonly string[]): FixScriptItem[] {
         perUser: each,
         risk: c.risk,
         riskNote: c.riskNote ?? null,
+        shell: c.shell,
+        runsOn: c.runsOn,
       }
     })
 }

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react'
+import type { Shell } from '../content/schema-constants.ts'
+import { SHELL_LABEL } from '../content/labels.ts'
 import { CopyButton } from './CopyButton.tsx'
 import { RiskNotice } from './RiskNotice.tsx'
 
@@ -9,6 +11,9 @@ export interface FixScriptItem {
   perUser: boolean
   risk: 'read-only' | 'changes-settings' | 'data-loss'
   riskNote: string | null
+  shell: Shell
+  /** Where exactly the command can run (product and versions). */
+  runsOn: string
 }
 
 /** A fix for every user of a group, with the data-loss confirmation before copy. */
@@ -19,6 +24,9 @@ export function FixScript({ item }: { item: FixScriptItem }) {
   return (
     <section className={`command risk-${item.risk}`} aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{item.label}</h4>
+      <p className="shell">
+        <strong>Run in:</strong> {SHELL_LABEL[item.shell]}. <span>{item.runsOn}.</span>
+      </p>
       {!item.perUser && (
         <p className="hint">
           This command needs values other than the user: fill them in on the problem&apos;s page and

@@ -62,6 +62,10 @@ describe('report triage', () => {
     expect(within(fix).getByText(/foreach \(\$u in \$users\)/)).toHaveTextContent(
       '$users = @("c@contoso.com", "d@contoso.com") foreach ($u in $users) { Set-Mailbox -Identity "$u" -ImListMigrationCompleted $false }',
     )
+    // The script says where it can run: Exchange 2013 or later on-premises, not Exchange Online.
+    expect(within(fix).getByText(/Run in:/).parentElement).toHaveTextContent(
+      /Exchange Management Shell \(on-premises\).*2013, 2016, 2019 or Subscription Edition/,
+    )
     const copy = within(fix).getByRole('button', { name: 'Copy script' })
     expect(copy).toBeDisabled()
     await user.click(within(fix).getByLabelText(/I understand what can be lost/))
