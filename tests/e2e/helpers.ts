@@ -12,7 +12,8 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { startStaticServer, type StaticServer } from './server.ts'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
@@ -366,4 +367,46 @@ export async function tabTo(
     seen.push(`${f.tag}${f.type ? `[${f.type}]` : ''} "${f.name.slice(0, 60)}"`)
   }
   throw new Error(`Tab never reached ${what}. Focus went through:\n${seen.join('\n')}`)
+}
+
+export interface BrowserSuite {
+  /** Runs a test body in a fresh context on the suite's server (or on the server given). */
+  run(
+    body: (s: Session) => Promise<void>,
+    options?: SessionOptions,
+    on?: StaticServer,
+  ): Promise<void>
+  /** Runs a test body in a fresh context whose own origin is `origin` (`null` for file://). */
+  at(origin: string, body: (s: Session) => Promise<void>, options?: SessionOptions): Promise<void>
+}
+
+/**
+ * Starts the static server and Chromium once for a test file and stops them after it. When
+ * Chromium cannot start, every test fails with the reason (rather than being skipped).
+ */
+export function browserSuite(): BrowserSuite {
+  let server: StaticServer | undefined
+  let browser: Browser | undefined
+  let browserError: unknown = new Error('The browser was not started.')
+  beforeAll(async () => {
+    server = await startStaticServer()
+    try {
+      browser = await launchBrowser()
+    } catch (err) {
+      browserError = err
+    }
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    run(body, options = {}, on = server) {
+      if (!on) throw new Error('The static server did not start.')
+      return withSession(browser, browserError, on.origin, body, options)
+    },
+    at(origin, body, options = {}) {
+      return withSession(browser, browserError, origin, body, options)
+    },
+  }
 }

@@ -4,41 +4,10 @@
  * with axe; the session guards fail on page errors, console errors and foreign requests.
  * Run `npx vite build` first.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  appUrl,
-  expectAccessible,
-  launchBrowser,
-  waitForHeading,
-  withSession,
-  type Session,
-  type SessionOptions,
-} from './helpers.ts'
-import { startStaticServer, type StaticServer } from './server.ts'
+import { describe, expect, it } from 'vitest'
+import { appUrl, expectAccessible, browserSuite, waitForHeading } from './helpers.ts'
 
-let server: StaticServer | undefined
-let browser: Browser | undefined
-let browserError: unknown = new Error('The browser was not started.')
-
-beforeAll(async () => {
-  server = await startStaticServer()
-  try {
-    browser = await launchBrowser()
-  } catch (err) {
-    browserError = err
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-function run(body: (s: Session) => Promise<void>, options: SessionOptions = {}) {
-  if (!server) throw new Error('The static server did not start.')
-  return withSession(browser, browserError, server.origin, body, options)
-}
+const { run } = browserSuite()
 
 const staged = (who: string) =>
   `A Windows Live error occurred while provisioning for ""${who}"". An internal error occurred while talking to Windows Live. Additional details: ""0x800482101033This action is currently blocked for the API. BN3PR04MB2210 2026.11.02.08.14.55""`

@@ -5,23 +5,21 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   CRASH_HEADING,
   answerAll,
   appState,
-  launchBrowser,
+  browserSuite,
   pasteOnHome,
   statusLine,
   waitForHeading,
   waitForPage,
   waitForStatus,
   waitUntil,
-  withSession,
   type Session,
 } from './helpers.ts'
-import { startStaticServer, type StaticServer } from './server.ts'
+import { startStaticServer } from './server.ts'
 
 /** A staged batch error from Get-MigrationUserStatistics, written for these tests. */
 const STAGED_PASTE = `PS C:\\> Get-MigrationUserStatistics -Identity lena.fischer@northwind.example | Format-List ErrorSummary
@@ -75,28 +73,7 @@ async function recordViolations(s: Session): Promise<() => Promise<string[]>> {
   ]
 }
 
-let server: StaticServer | undefined
-let browser: Browser | undefined
-let browserError: unknown = new Error('The browser was not started.')
-
-beforeAll(async () => {
-  server = await startStaticServer()
-  try {
-    browser = await launchBrowser()
-  } catch (err) {
-    browserError = err
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-function run(body: (s: Session) => Promise<void>, on: StaticServer | undefined = server) {
-  if (!on) throw new Error('The static server did not start.')
-  return withSession(browser, browserError, on.origin, body)
-}
+const { run, at } = browserSuite()
 
 describe('trustworthy: the built app under its Content-Security-Policy', () => {
   it('a whole diagnosis causes no CSP violation and no request to another origin', async () => {
@@ -142,27 +119,31 @@ describe('trustworthy: offline after the first visit', () => {
     const own = await startStaticServer()
     let stopped = false
     try {
-      await run(async (s) => {
-        const { page } = s
-        await page.goto(`${s.origin}/#/`)
-        // The first visit installs the service worker, which precaches the whole app.
-        await page.evaluate(async () => {
-          await navigator.serviceWorker.ready
-        })
-        await page.reload()
-        await waitUntil(
-          'the service worker to control the page',
-          () => page.evaluate(() => navigator.serviceWorker.controller !== null),
-          (v) => v,
-        )
-        await own.close()
-        stopped = true
-        await s.context.setOffline(true)
-        await page.reload()
-        await walkStagedDiagnosis(s)
-        // The entry's body (cause, steps, commands) came from the cache too.
-        await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()
-      }, own)
+      await run(
+        async (s) => {
+          const { page } = s
+          await page.goto(`${s.origin}/#/`)
+          // The first visit installs the service worker, which precaches the whole app.
+          await page.evaluate(async () => {
+            await navigator.serviceWorker.ready
+          })
+          await page.reload()
+          await waitUntil(
+            'the service worker to control the page',
+            () => page.evaluate(() => navigator.serviceWorker.controller !== null),
+            (v) => v,
+          )
+          await own.close()
+          stopped = true
+          await s.context.setOffline(true)
+          await page.reload()
+          await walkStagedDiagnosis(s)
+          // The entry's body (cause, steps, commands) came from the cache too.
+          await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()
+        },
+        {},
+        own,
+      )
     } finally {
       if (!stopped) await own.close()
     }
@@ -198,7 +179,7 @@ describe('trustworthy: the single-file build, opened from disk', () => {
   it('dist-single/index.html walks a diagnosis over file:// under its own policy, fetching nothing', async () => {
     expect(existsSync(file)).toBe(true)
     // Pages opened from disk have the opaque origin "null": every request must stay on disk.
-    await withSession(browser, browserError, 'null', async (s) => {
+    await at('null', async (s) => {
       const violations = await recordViolations(s)
       await walkStagedDiagnosis(s, `${pathToFileURL(file).href}#/`)
       await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()

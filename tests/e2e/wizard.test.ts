@@ -4,8 +4,7 @@
  * on an uncaught page error or on a request to any other origin than the test server.
  * Run `npx vite build` first.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   answerAll,
   answerQuestion,
@@ -16,18 +15,15 @@ import {
   expectAccessible,
   focused,
   h1,
-  launchBrowser,
+  browserSuite,
   pasteOnHome,
   tabTo,
   waitForHeading,
   waitForPage,
   waitForStatus,
   waitUntil,
-  withSession,
   type Session,
-  type SessionOptions,
 } from './helpers.ts'
-import { startStaticServer, type StaticServer } from './server.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Pastes written for these tests (not the entries' samples): noisy, wrapped, cut short.
@@ -179,29 +175,7 @@ const ALL_2010_STEP =
 
 // ---------------------------------------------------------------------------------------------
 
-let server: StaticServer | undefined
-let browser: Browser | undefined
-let browserError: unknown = new Error('The browser was not started.')
-
-beforeAll(async () => {
-  server = await startStaticServer()
-  try {
-    browser = await launchBrowser()
-  } catch (err) {
-    // Every test fails with this message (rather than being skipped).
-    browserError = err
-  }
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-function run(body: (s: Session) => Promise<void>, options: SessionOptions = {}) {
-  if (!server) throw new Error('The static server did not start.')
-  return withSession(browser, browserError, server.origin, body, options)
-}
+const { run } = browserSuite()
 
 async function clipboardText(s: Session): Promise<string> {
   return s.page.evaluate(() => navigator.clipboard.readText())
