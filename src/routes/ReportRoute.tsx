@@ -155,36 +155,20 @@ export function ReportRoute() {
         )}
         {table.headers.length > 0 && (
           <div className="columns">
-            <p>
-              <label htmlFor="report-identity">User column</label>{' '}
-              <select
-                id="report-identity"
-                value={String(identity)}
-                onChange={(e) => setIdentityChoice(Number(e.target.value))}
-              >
-                <option value="-1">(none)</option>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </p>
-            <p>
-              <label htmlFor="report-error">Error column</label>{' '}
-              <select
-                id="report-error"
-                value={String(error)}
-                onChange={(e) => setErrorChoice(Number(e.target.value))}
-              >
-                <option value="-1">(none)</option>
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </p>
+            <ColumnSelect
+              id="report-identity"
+              label="User column"
+              value={identity}
+              options={options}
+              onChange={setIdentityChoice}
+            />
+            <ColumnSelect
+              id="report-error"
+              label="Error column"
+              value={error}
+              options={options}
+              onChange={setErrorChoice}
+            />
           </div>
         )}
         <div className="actions">
@@ -303,5 +287,32 @@ export function ReportRoute() {
         </section>
       )}
     </div>
+  )
+}
+
+/** Which column of the report holds a field; "(none)" is -1. */
+function ColumnSelect(props: {
+  id: string
+  label: string
+  value: number
+  options: readonly { value: number | string; label: string }[]
+  onChange: (column: number) => void
+}) {
+  return (
+    <p>
+      <label htmlFor={props.id}>{props.label}</label>{' '}
+      <select
+        id={props.id}
+        value={String(props.value)}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      >
+        <option value="-1">(none)</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </p>
   )
 }
