@@ -50,3 +50,8 @@ export const LEAD_MARGIN = 0.25
 export const SATISFY_COVERAGE = 0.6
 /** At most this many entries are listed as "closest" when nothing matches. */
 export const MAX_CLOSEST = 3
+/**
+ * Below the match threshold, this many of the best entries are ranked and listed (the start page
+ * shows five, a no-match page three); the rest are never shown, so they are not scored in full.
+ */
+export const MAX_LISTED = 10

@@ -7,6 +7,8 @@
 import {
   CLOSEST_FLOOR,
   CORROBORATION,
+  MATCH_THRESHOLD,
+  MAX_LISTED,
   SATISFY_COVERAGE,
   SATURATION_SHARE,
   SATURATION_WEIGHT,
@@ -16,35 +18,57 @@ import type { Normalized, Token } from './normalize.ts'
 import type { Candidate, CompiledSignature, Kb, SignatureEvidence, Span } from './types.ts'
 
 export interface RankResult {
-  /** Every entry that scored above CLOSEST_FLOOR, best first (ties: knowledge-base order). */
+  /**
+   * Best first (ties: knowledge-base order): every entry scoring at or above MATCH_THRESHOLD,
+   * then the MAX_LISTED best of the rest that reach CLOSEST_FLOOR. Entries further down are never
+   * shown or asked about, so they are not scored in full (see docs/decisions/0011).
+   */
   candidates: Candidate[]
-  /** entry id → questions the paste itself answers for that entry */
+  /** entry id → questions the paste itself answers for that entry (for the listed entries) */
   satisfied: Map<string, Set<string>>
 }
 
-/** The index's grams, looked up by their words so a paste builds no gram strings. */
+/**
+ * The index in the shape a query walks: grams looked up by their words (a paste builds no gram
+ * strings), postings and each signature's grams in flat typed arrays, per-signature scoring
+ * constants worked out once, and per-query scratch arrays reused through query stamps.
+ */
 interface Lookup {
   single: Map<string, number>
   pairs: Map<string, Map<string, number>>
   skips: Map<string, Map<string, number>>
-  /** gram id → flat `[signature index, weight, …]` (the index's own arrays) */
-  lists: number[][]
+  /** gram id → its postings: `postSig`/`postWeight` from `postStart[g]` to `postStart[g + 1]` */
+  postStart: Int32Array
+  postSig: Int32Array
+  postWeight: Float64Array
   /** gram id → 0 single word, 1 pair, 2 pair over a placeholder */
   kinds: Uint8Array
-  /** signature index → ids of its grams */
-  sigGrams: number[][]
+  /** signature → its gram ids, `sigGram` from `sigGramStart[s]` to `sigGramStart[s + 1]` */
+  sigGramStart: Int32Array
+  sigGram: Int32Array
+  /** signature → entry index, and its constant factors (see `scoreOf`) */
+  sigEntry: Int32Array
+  sigTotal: Float64Array
+  sigFactor: Float64Array
   /** per-gram stamp (the query that last saw the gram) and where the paste first has it */
   gramSeen: Int32Array
   gramAt: Int32Array
-  /** per-signature stamp and summed weight */
+  /** per-signature stamp, summed weight, score and order of first touch */
   sigSeen: Int32Array
   weight: Float64Array
+  score: Float64Array
+  touched: Int32Array
+  /** per-entry stamp, best and second-best signature score */
+  entrySeen: Int32Array
+  best: Float64Array
+  second: Float64Array
+  entries: Int32Array
   query: number
 }
 
 const lookups = new WeakMap<object, Lookup>()
 
-function lookupOf(index: Kb['index']): Lookup {
+function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   let l = lookups.get(index)
   if (l) return l
   const single = new Map<string, number>()
@@ -52,7 +76,7 @@ function lookupOf(index: Kb['index']): Lookup {
   const skips = new Map<string, Map<string, number>>()
   const lists: number[][] = []
   const kinds: number[] = []
-  const sigGrams: number[][] = index.signatures.map(() => [])
+  const sigCount = index.signatures.length
   const add = (to: Map<string, Map<string, number>>, a: string, b: string, id: number) => {
     let m = to.get(a)
     if (!m) to.set(a, (m = new Map()))
@@ -70,37 +94,105 @@ function lookupOf(index: Kb['index']): Lookup {
     else continue
     lists.push(list)
     kinds.push(parts.length === 1 ? 0 : parts.length === 2 ? 1 : 2)
-    for (let k = 0; k < list.length; k += 2) (sigGrams[list[k] as number] ??= []).push(id)
   }
+  // Postings and each signature's grams as compressed rows.
+  const postStart = new Int32Array(lists.length + 1)
+  const sigGramCount = new Int32Array(sigCount + 1)
+  let postings = 0
+  lists.forEach((list, g) => {
+    postStart[g] = postings
+    for (let k = 0; k + 1 < list.length; k += 2) {
+      const s = list[k] as number
+      if (s >= 0 && s < sigCount) {
+        postings++
+        sigGramCount[s + 1] = (sigGramCount[s + 1] as number) + 1
+      }
+    }
+  })
+  postStart[lists.length] = postings
+  const postSig = new Int32Array(postings)
+  const postWeight = new Float64Array(postings)
+  const sigGramStart = new Int32Array(sigCount + 1)
+  for (let s = 0; s < sigCount; s++)
+    sigGramStart[s + 1] = (sigGramStart[s] as number) + (sigGramCount[s + 1] as number)
+  const sigGram = new Int32Array(postings)
+  const fill = sigGramStart.slice(0, sigCount)
+  let p = 0
+  lists.forEach((list, g) => {
+    for (let k = 0; k + 1 < list.length; k += 2) {
+      const s = list[k] as number
+      if (s < 0 || s >= sigCount) continue
+      postSig[p] = s
+      postWeight[p] = list[k + 1] as number
+      p++
+      const at = fill[s] as number
+      sigGram[at] = g
+      fill[s] = at + 1
+    }
+  })
+  const sigEntry = new Int32Array(sigCount)
+  const sigTotal = new Float64Array(sigCount)
+  const sigFactor = new Float64Array(sigCount)
+  index.signatures.forEach((sig, s) => {
+    sigEntry[s] = sig.entry >= 0 && sig.entry < entryCount ? sig.entry : -1
+    sigTotal[s] = sig.total
+    // Short signatures cannot prove much: scale by how much wording they carry.
+    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
+    // A sentence taken out of a longer message counts only as far as its wording is its own:
+    // a sentence many entries share (boilerplate) cannot by itself make any one of them first.
+    const own = sig.part > 0 && sig.strength > 0 ? Math.min(1, sig.total / sig.strength) : 1
+    // An exception name or code alone is shared by many errors: `cap` keeps it below a match.
+    sigFactor[s] = specificity * sig.cap * own
+  })
   l = {
     single,
     pairs,
     skips,
-    lists,
+    postStart,
+    postSig,
+    postWeight,
     kinds: Uint8Array.from(kinds),
-    sigGrams,
+    sigGramStart,
+    sigGram,
+    sigEntry,
+    sigTotal,
+    sigFactor,
     gramSeen: new Int32Array(lists.length),
     gramAt: new Int32Array(lists.length),
-    sigSeen: new Int32Array(sigGrams.length),
-    weight: new Float64Array(sigGrams.length),
+    sigSeen: new Int32Array(sigCount),
+    weight: new Float64Array(sigCount),
+    score: new Float64Array(sigCount),
+    touched: new Int32Array(sigCount),
+    entrySeen: new Int32Array(entryCount),
+    best: new Float64Array(entryCount),
+    second: new Float64Array(entryCount),
+    entries: new Int32Array(entryCount),
     query: 0,
   }
   lookups.set(index, l)
   return l
 }
 
-const orders = new WeakMap<object, Map<string, number>>()
+/** A bucket per thousandth of a score: candidates' scores are rounded to thousandths anyway. */
+const BUCKETS = 1001
+const histogram = new Int32Array(BUCKETS)
+/**
+ * Room when comparing unrounded bounds with thresholds: scores are compared after rounding to
+ * thousandths, so an entry a thousandth below a threshold may still tie with it.
+ */
+const SLACK = 0.001
 
 /**
  * Ranks the knowledge base's entries for a normalised paste.
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const content: Token[] = normalized.tokens.filter((t) => !t.noise)
-  const l = lookupOf(kb.index)
+  const l = lookupOf(kb.index, kb.entries.length)
   // Query stamps mark what this query has seen without clearing arrays between queries.
   if (l.query >= 0x7ffffff0) {
     l.gramSeen.fill(0)
     l.sigSeen.fill(0)
+    l.entrySeen.fill(0)
     l.query = 0
   }
   const q = ++l.query
@@ -129,18 +221,81 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     }
   }
 
-  const { signatures } = kb.index
-  const hitOrder: number[] = []
-  for (const id of grams) {
-    const list = l.lists[id] as number[]
-    for (let k = 0; k + 1 < list.length; k += 2) {
-      const s = list[k] as number
-      if (l.sigSeen[s] !== q) {
-        l.sigSeen[s] = q
-        l.weight[s] = 0
-        hitOrder.push(s)
+  // Each signature's found weight: the sum of its grams' weights that the paste has.
+  const { postStart, postSig, postWeight, sigSeen, weight, touched } = l
+  let touchedCount = 0
+  for (const g of grams) {
+    const end = postStart[g + 1] as number
+    for (let k = postStart[g] as number; k < end; k++) {
+      const s = postSig[k] as number
+      if (sigSeen[s] !== q) {
+        sigSeen[s] = q
+        weight[s] = 0
+        touched[touchedCount++] = s
       }
-      l.weight[s] = (l.weight[s] as number) + (list[k + 1] as number)
+      weight[s] = (weight[s] as number) + (postWeight[k] as number)
+    }
+  }
+
+  // Each signature's score, and each entry's best and second-best signature score.
+  const { sigEntry, sigTotal, sigFactor, score, entrySeen, best, second, entries } = l
+  // Limits read into locals: hot loops then read no module bindings.
+  const share = SATURATION_SHARE
+  const saturation = SATURATION_WEIGHT
+  const corroboration = CORROBORATION
+  let entryCount = 0
+  for (let k = 0; k < touchedCount; k++) {
+    const s = touched[k] as number
+    const e = sigEntry[s] as number
+    const total = sigTotal[s] as number
+    const w = weight[s] as number
+    const coverage = total > 0 ? Math.min(1, w / total) : 0
+    // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
+    const saturated = total > 0 ? Math.min(1, w / Math.min(total, saturation)) : 0
+    const found = share * saturated + (1 - share) * coverage
+    const v = found * (sigFactor[s] as number)
+    score[s] = v
+    if (e < 0) continue
+    if (entrySeen[e] !== q) {
+      entrySeen[e] = q
+      best[e] = v
+      second[e] = 0
+      entries[entryCount++] = e
+    } else if (v > (best[e] as number)) {
+      second[e] = best[e] as number
+      best[e] = v
+    } else if (v > (second[e] as number)) second[e] = v
+  }
+
+  // Which entries can be listed. An entry scores at least its best signature and at most that
+  // plus the corroboration its second-best could add. Only entries that can reach the match
+  // threshold, or the MAX_LISTED best below it, are scored in full (corroboration needs the
+  // positions of their words in the paste); the rest cannot be listed whatever they score.
+  const upper = (e: number) => {
+    const b = best[e] as number
+    return b + corroboration * (1 - b) * (second[e] as number)
+  }
+  let cut = CLOSEST_FLOOR - SLACK
+  if (entryCount > MAX_LISTED) {
+    let mayMatch = 0
+    const maybe = MATCH_THRESHOLD - SLACK
+    histogram.fill(0)
+    for (let k = 0; k < entryCount; k++) {
+      const e = entries[k] as number
+      if (upper(e) >= maybe) mayMatch++
+      const bucket = Math.min(BUCKETS - 1, Math.floor((best[e] as number) * (BUCKETS - 1)))
+      histogram[bucket] = (histogram[bucket] as number) + 1
+    }
+    // The `needed`-th best lower bound: `needed` entries score at least this much, so an entry
+    // whose upper bound is below it has MAX_LISTED entries below the threshold ahead of it.
+    const needed = mayMatch + MAX_LISTED
+    let seen = 0
+    for (let b = BUCKETS - 1; b >= 0; b--) {
+      seen += histogram[b] as number
+      if (seen >= needed) {
+        cut = Math.max(cut, b / (BUCKETS - 1) - SLACK)
+        break
+      }
     }
   }
 
@@ -151,7 +306,9 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     atOf: (gram: number) => number | undefined,
     visit: (p: number) => void,
   ) => {
-    for (const g of l.sigGrams[s] ?? []) {
+    const end = l.sigGramStart[s + 1] as number
+    for (let k = l.sigGramStart[s] as number; k < end; k++) {
+      const g = l.sigGram[k] as number
       const at = atOf(g)
       if (at === undefined) continue
       if (at >= 0) {
@@ -174,35 +331,19 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     return set
   }
 
-  const byEntry = new Map<number, { score: number; s: number; coverage: number }[]>()
-  const satisfied = new Map<string, Set<string>>()
-  for (const s of hitOrder) {
-    const sig = signatures[s]
-    if (!sig) continue
-    const entry = kb.entries[sig.entry]
-    if (!entry) continue
-    const weight = l.weight[s] as number
-    const coverage = sig.total > 0 ? Math.min(1, weight / sig.total) : 0
-    const saturated =
-      sig.total > 0 ? Math.min(1, weight / Math.min(sig.total, SATURATION_WEIGHT)) : 0
-    // Short signatures cannot prove much: scale by how much wording they carry.
-    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
-    // An exception name or code alone is shared by many errors: it is capped well below a match.
-    const found = SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage
-    // A sentence taken out of a longer message counts only as far as its wording is its own:
-    // a sentence many entries share (boilerplate) cannot by itself make any one of them first.
-    const own = sig.part > 0 && sig.strength > 0 ? Math.min(1, sig.total / sig.strength) : 1
-    const score = found * specificity * sig.cap * own
-    ;(byEntry.get(sig.entry) ?? byEntry.set(sig.entry, []).get(sig.entry)!).push({
-      score,
-      s,
-      coverage,
-    })
-    if (coverage >= SATISFY_COVERAGE && sig.satisfies.length > 0) {
-      const set = satisfied.get(entry.id) ?? new Set<string>()
-      for (const question of sig.satisfies) set.add(question)
-      satisfied.set(entry.id, set)
-    }
+  // The touched signatures of the entries scored in full, in order of first touch.
+  const kept = new Map<number, { s: number; score: number; coverage: number; order: number }[]>()
+  for (let k = 0; k < entryCount; k++) {
+    const e = entries[k] as number
+    if (upper(e) >= cut) kept.set(e, [])
+  }
+  for (let k = 0; k < touchedCount; k++) {
+    const s = touched[k] as number
+    const hits = kept.get(sigEntry[s] as number)
+    if (!hits) continue
+    const total = sigTotal[s] as number
+    const coverage = total > 0 ? Math.min(1, (weight[s] as number) / total) : 0
+    hits.push({ s, score: score[s] as number, coverage, order: k })
   }
 
   // Marks for comparing two signatures' positions without building sets: mark[p] === stamp.
@@ -210,18 +351,19 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const otherMark = new Int32Array(content.length + 2)
   let stamp = 0
 
-  const candidates: Candidate[] = []
-  for (const [entryIndex, hits] of byEntry) {
+  const { signatures } = kb.index
+  const scored: { c: Candidate; at: number; hits: { s: number; coverage: number }[] }[] = []
+  for (const [entryIndex, hits] of kept) {
     const entry = kb.entries[entryIndex]
     if (!entry) continue
     const scores = hits.length > 1 ? hits.slice().sort((a, b) => b.score - a.score) : hits
-    const best = scores[0]
-    if (!best) continue
-    let score = best.score
+    const top = scores[0]
+    if (!top) continue
+    let total = top.score
     // Corroboration: the strongest other signature that points at different words of the paste.
     if (scores.length > 1) {
       const bestStamp = ++stamp
-      visitPositions(best.s, atNow, (p) => (bestMark[p] = bestStamp))
+      visitPositions(top.s, atNow, (p) => (bestMark[p] = bestStamp))
       for (let k = 1; k < scores.length; k++) {
         const other = scores[k] as (typeof scores)[number]
         const otherStamp = ++stamp
@@ -234,18 +376,18 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
           if (bestMark[p] === bestStamp) shared++
         })
         if (shared <= size / 2) {
-          score += CORROBORATION * (1 - score) * other.score
+          total += CORROBORATION * (1 - total) * other.score
           break
         }
       }
     }
-    if (score < CLOSEST_FLOOR) continue
+    if (total < CLOSEST_FLOOR) continue
     // Evidence (which words of the paste matched) is worked out when first read: a page shows it
-    // for a few candidates, while a large knowledge base can give thousands.
+    // for a few candidates.
     let evidence: SignatureEvidence[] | undefined
     const candidate: Candidate = {
       entryId: entry.id,
-      score: round(score),
+      score: round(total),
       get evidence() {
         return (evidence ??= hits
           .map((h) => ({
@@ -259,15 +401,25 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
         evidence = value
       },
     }
-    candidates.push(candidate)
+    scored.push({ c: candidate, at: entryIndex, hits: scores })
   }
-  let order = orders.get(kb.entries)
-  if (!order) orders.set(kb.entries, (order = new Map(kb.entries.map((e, i) => [e.id, i]))))
-  const rank = order
   // Fixed tie-break: higher score first, then the order of the knowledge base.
-  const ranked = candidates.map((c) => ({ c, at: rank.get(c.entryId) ?? 0 }))
-  ranked.sort((a, b) => b.c.score - a.c.score || a.at - b.at)
-  return { candidates: ranked.map((r) => r.c), satisfied }
+  scored.sort((a, b) => b.c.score - a.c.score || a.at - b.at)
+  const candidates: Candidate[] = []
+  const satisfied = new Map<string, Set<string>>()
+  let below = 0
+  for (const r of scored) {
+    if (r.c.score < MATCH_THRESHOLD && ++below > MAX_LISTED) break
+    candidates.push(r.c)
+    for (const h of r.hits) {
+      const sig = signatures[h.s]
+      if (!sig || h.coverage < SATISFY_COVERAGE || sig.satisfies.length === 0) continue
+      const set = satisfied.get(r.c.entryId) ?? new Set<string>()
+      for (const question of sig.satisfies) set.add(question)
+      satisfied.set(r.c.entryId, set)
+    }
+  }
+  return { candidates, satisfied }
 }
 
 function round(n: number): number {
