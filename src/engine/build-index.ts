@@ -119,12 +119,13 @@ export function buildIndex(entries: readonly Pick<EntryHead, 'signatures'>[]): M
     const index = signatures.length
     let total = 0
     let strength = 0
+    let ordinal = 0
     for (const [g, w] of c.grams) {
       strength += w
       const shared = entriesWith.get(g)?.size ?? 1
       const weight = Math.round((w / (1 + SHARED_WORDING * Math.log(shared))) * 1000) / 1000
       total += weight
-      ;(postings[g] ??= []).push(index, weight)
+      ;(postings[g] ??= []).push(index, weight, ordinal++)
     }
     signatures.push({
       entry: c.entry,

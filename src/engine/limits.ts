@@ -55,3 +55,9 @@ export const MAX_CLOSEST = 3
  * shows five, a no-match page three); the rest are never shown, so they are not scored in full.
  */
 export const MAX_LISTED = 10
+/**
+ * Wording of a signature hidden by a cut in the paste (an ellipsis right where its found words
+ * stop) counts this much as wording the paste lacks: unknown is not missing, but a message seen
+ * only in part proves less than one seen whole.
+ */
+export const CUT_WORDING = 0.2

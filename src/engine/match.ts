@@ -7,6 +7,7 @@
 import {
   CLOSEST_FLOOR,
   CORROBORATION,
+  CUT_WORDING,
   MATCH_THRESHOLD,
   MAX_LISTED,
   SATISFY_COVERAGE,
@@ -41,23 +42,40 @@ interface Lookup {
   postStart: Int32Array
   postSig: Int32Array
   postWeight: Float64Array
+  /** the gram's place in the posting's signature, in reading order */
+  postOrdinal: Int32Array
   /** gram id → 0 single word, 1 pair, 2 pair over a placeholder */
   kinds: Uint8Array
   /** signature → its gram ids, `sigGram` from `sigGramStart[s]` to `sigGramStart[s + 1]` */
   sigGramStart: Int32Array
   sigGram: Int32Array
-  /** signature → entry index, and its constant factors (see `scoreOf`) */
+  /**
+   * signature → weight (thousandths) of its grams before each place in reading order:
+   * `sigBefore[sigGramStart[s] + j]` for grams 0..j−1, with `sigBeforeEnd[s]` for all of them
+   */
+  sigBefore: Float64Array
+  sigBeforeEnd: Float64Array
+  /** entry → its signatures, `entrySig` from `entrySigStart[e]` to `entrySigStart[e + 1]` */
+  entrySigStart: Int32Array
+  entrySig: Int32Array
+  /** signature → entry index, total weight, and its constant factors (see `scoreFor`) */
   sigEntry: Int32Array
   sigTotal: Float64Array
   sigFactor: Float64Array
   /** per-gram stamp (the query that last saw the gram) and where the paste first has it */
   gramSeen: Int32Array
   gramAt: Int32Array
-  /** per-signature stamp, summed weight, score and order of first touch */
+  /** per-signature stamp and found weight (thousandths); the signatures the paste touches */
   sigSeen: Int32Array
   weight: Float64Array
-  score: Float64Array
+  /** the first of the paste's grams (in scan order) that the signature has */
+  sigFirst: Int32Array
   touched: Int32Array
+  /** per signature, with cuts: first and last place found, and where they start and end in the paste */
+  sigLo: Int32Array
+  sigHi: Int32Array
+  sigFrom: Int32Array
+  sigTo: Int32Array
   /** per-entry stamp, best and second-best signature score */
   entrySeen: Int32Array
   best: Float64Array
@@ -101,7 +119,7 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   let postings = 0
   lists.forEach((list, g) => {
     postStart[g] = postings
-    for (let k = 0; k + 1 < list.length; k += 2) {
+    for (let k = 0; k + 2 < list.length; k += 3) {
       const s = list[k] as number
       if (s >= 0 && s < sigCount) {
         postings++
@@ -112,24 +130,48 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   postStart[lists.length] = postings
   const postSig = new Int32Array(postings)
   const postWeight = new Float64Array(postings)
+  const postOrdinal = new Int32Array(postings)
   const sigGramStart = new Int32Array(sigCount + 1)
   for (let s = 0; s < sigCount; s++)
     sigGramStart[s + 1] = (sigGramStart[s] as number) + (sigGramCount[s + 1] as number)
   const sigGram = new Int32Array(postings)
+  const sigGramWeight = new Float64Array(postings)
+  const sigGramOrdinal = new Int32Array(postings)
   const fill = sigGramStart.slice(0, sigCount)
   let p = 0
   lists.forEach((list, g) => {
-    for (let k = 0; k + 1 < list.length; k += 2) {
+    for (let k = 0; k + 2 < list.length; k += 3) {
       const s = list[k] as number
       if (s < 0 || s >= sigCount) continue
       postSig[p] = s
-      postWeight[p] = list[k + 1] as number
+      postWeight[p] = Math.round((list[k + 1] as number) * 1000)
+      postOrdinal[p] = list[k + 2] as number
       p++
       const at = fill[s] as number
       sigGram[at] = g
+      sigGramWeight[at] = Math.round((list[k + 1] as number) * 1000)
+      sigGramOrdinal[at] = list[k + 2] as number
       fill[s] = at + 1
     }
   })
+  // Weight before each place in reading order (ordinals are 0..n−1 for a signature of n grams).
+  const sigBefore = new Float64Array(postings)
+  const sigBeforeEnd = new Float64Array(sigCount)
+  for (let s = 0; s < sigCount; s++) {
+    const start = sigGramStart[s] as number
+    const n = (sigGramStart[s + 1] as number) - start
+    const byPlace = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const ordinal = sigGramOrdinal[start + i] as number
+      if (ordinal >= 0 && ordinal < n) byPlace[ordinal] = sigGramWeight[start + i] as number
+    }
+    let sum = 0
+    for (let j = 0; j < n; j++) {
+      sigBefore[start + j] = sum
+      sum += byPlace[j] as number
+    }
+    sigBeforeEnd[s] = sum
+  }
   const sigEntry = new Int32Array(sigCount)
   const sigTotal = new Float64Array(sigCount)
   const sigFactor = new Float64Array(sigCount)
@@ -144,6 +186,22 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     // An exception name or code alone is shared by many errors: `cap` keeps it below a match.
     sigFactor[s] = specificity * sig.cap * own
   })
+  const entrySigStart = new Int32Array(entryCount + 1)
+  for (let s = 0; s < sigCount; s++) {
+    const e = sigEntry[s] as number
+    if (e >= 0) entrySigStart[e + 1] = (entrySigStart[e + 1] as number) + 1
+  }
+  for (let e = 0; e < entryCount; e++)
+    entrySigStart[e + 1] = (entrySigStart[e + 1] as number) + (entrySigStart[e] as number)
+  const entrySig = new Int32Array(entrySigStart[entryCount] as number)
+  const entryFill = entrySigStart.slice(0, entryCount)
+  for (let s = 0; s < sigCount; s++) {
+    const e = sigEntry[s] as number
+    if (e < 0) continue
+    const at = entryFill[e] as number
+    entrySig[at] = s
+    entryFill[e] = at + 1
+  }
   l = {
     single,
     pairs,
@@ -151,9 +209,14 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     postStart,
     postSig,
     postWeight,
+    postOrdinal,
     kinds: Uint8Array.from(kinds),
     sigGramStart,
     sigGram,
+    sigBefore,
+    sigBeforeEnd,
+    entrySigStart,
+    entrySig,
     sigEntry,
     sigTotal,
     sigFactor,
@@ -161,11 +224,15 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     gramAt: new Int32Array(lists.length),
     sigSeen: new Int32Array(sigCount),
     weight: new Float64Array(sigCount),
-    score: new Float64Array(sigCount),
     touched: new Int32Array(sigCount),
     entrySeen: new Int32Array(entryCount),
     best: new Float64Array(entryCount),
     second: new Float64Array(entryCount),
+    sigFirst: new Int32Array(sigCount),
+    sigLo: new Int32Array(sigCount),
+    sigHi: new Int32Array(sigCount),
+    sigFrom: new Int32Array(sigCount),
+    sigTo: new Int32Array(sigCount),
     entries: new Int32Array(entryCount),
     query: 0,
   }
@@ -187,6 +254,15 @@ const SLACK = 0.001
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const content: Token[] = normalized.tokens.filter((t) => !t.noise)
+  // Where the paste was cut (an ellipsis): 1 at the content tokens next to one.
+  let hasCuts = false
+  const cutBefore = new Uint8Array(content.length + 1)
+  const cutAfter = new Uint8Array(content.length + 2)
+  content.forEach((t, i) => {
+    if (t.cutBefore) cutBefore[i] = 1
+    if (t.cutAfter) cutAfter[i] = 1
+    if (t.cutBefore || t.cutAfter) hasCuts = true
+  })
   const l = lookupOf(kb.index, kb.entries.length)
   // Query stamps mark what this query has seen without clearing arrays between queries.
   if (l.query >= 0x7ffffff0) {
@@ -221,41 +297,93 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     }
   }
 
-  // Each signature's found weight: the sum of its grams' weights that the paste has.
-  const { postStart, postSig, postWeight, sigSeen, weight, touched } = l
-  let touchedCount = 0
-  for (const g of grams) {
-    const end = postStart[g + 1] as number
-    for (let k = postStart[g] as number; k < end; k++) {
-      const s = postSig[k] as number
-      if (sigSeen[s] !== q) {
-        sigSeen[s] = q
-        weight[s] = 0
-        touched[touchedCount++] = s
-      }
-      weight[s] = (weight[s] as number) + (postWeight[k] as number)
-    }
-  }
-
-  // Each signature's score, and each entry's best and second-best signature score.
-  const { sigEntry, sigTotal, sigFactor, score, entrySeen, best, second, entries } = l
   // Limits read into locals: hot loops then read no module bindings.
   const share = SATURATION_SHARE
   const saturation = SATURATION_WEIGHT
   const corroboration = CORROBORATION
+  const { postStart, postSig, postWeight, sigSeen, weight, touched } = l
+  const { sigEntry, sigTotal, sigFactor, entrySeen, best, second, entries } = l
+
+  /** A signature's score for a found weight (in thousandths, so sums are exact in any order). */
+  const scoreFor = (s: number, found: number, total = sigTotal[s] as number) => {
+    const w = found / 1000
+    const coverage = total > 0 ? Math.min(1, w / total) : 0
+    // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
+    const saturated = total > 0 ? Math.min(1, w / Math.min(total, saturation)) : 0
+    return (share * saturated + (1 - share) * coverage) * (sigFactor[s] as number)
+  }
+
+  // Found weights: every posting list of the paste's grams, summed in thousandths. With a cut in
+  // the paste, also each signature's first and last gram found (in its reading order) and where
+  // they start and end in the paste.
+  const { postOrdinal, gramAt, kinds, sigLo, sigHi, sigFrom, sigTo, sigFirst } = l
+  let touchedCount = 0
+  for (let order = 0; order < grams.length; order++) {
+    const g = grams[order] as number
+    const end = postStart[g + 1] as number
+    const p = gramAt[g] as number
+    const from = p >= 0 ? p : -1 - p
+    const to = p >= 0 ? p + (kinds[g] === 0 ? 0 : 1) : 1 - p
+    for (let k = postStart[g] as number; k < end; k++) {
+      const s = postSig[k] as number
+      if (sigSeen[s] !== q) {
+        sigSeen[s] = q
+        weight[s] = postWeight[k] as number
+        sigFirst[s] = order
+        touched[touchedCount++] = s
+        if (hasCuts) {
+          sigLo[s] = sigHi[s] = postOrdinal[k] as number
+          sigFrom[s] = from
+          sigTo[s] = to
+        }
+        continue
+      }
+      weight[s] = (weight[s] as number) + (postWeight[k] as number)
+      if (hasCuts) {
+        const o = postOrdinal[k] as number
+        if (o < (sigLo[s] as number)) {
+          sigLo[s] = o
+          sigFrom[s] = from
+        }
+        if (o > (sigHi[s] as number)) {
+          sigHi[s] = o
+          sigTo[s] = to
+        }
+      }
+    }
+  }
+
+  /**
+   * A signature's total for its coverage. A cut just after the last word found (or after a half
+   * word that follows it) hides the signature's later wording; a cut just before the first word
+   * found, its earlier wording. Hidden wording counts only CUT_WORDING as much as wording the
+   * paste lacks.
+   */
+  const { sigGramStart, sigBefore, sigBeforeEnd } = l
+  const visibleTotal = (s: number): number => {
+    const total = sigTotal[s] as number
+    if (!hasCuts) return total
+    const to = sigTo[s] as number
+    const from = sigFrom[s] as number
+    const tail = cutAfter[to] === 1 || cutAfter[to + 1] === 1
+    const head = cutBefore[from] === 1 || (from > 0 && cutBefore[from - 1] === 1)
+    if (!tail && !head) return total
+    const start = sigGramStart[s] as number
+    let hidden = 0
+    const after = (sigHi[s] as number) + 1
+    if (tail && start + after < (sigGramStart[s + 1] as number))
+      hidden += (sigBeforeEnd[s] as number) - (sigBefore[start + after] as number)
+    if (head) hidden += sigBefore[start + (sigLo[s] as number)] as number
+    return total - ((1 - CUT_WORDING) * hidden) / 1000
+  }
+
+  // Each signature's score, and each entry's best and second-best signature score.
   let entryCount = 0
   for (let k = 0; k < touchedCount; k++) {
     const s = touched[k] as number
     const e = sigEntry[s] as number
-    const total = sigTotal[s] as number
-    const w = weight[s] as number
-    const coverage = total > 0 ? Math.min(1, w / total) : 0
-    // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
-    const saturated = total > 0 ? Math.min(1, w / Math.min(total, saturation)) : 0
-    const found = share * saturated + (1 - share) * coverage
-    const v = found * (sigFactor[s] as number)
-    score[s] = v
     if (e < 0) continue
+    const v = scoreFor(s, weight[s] as number, visibleTotal(s))
     if (entrySeen[e] !== q) {
       entrySeen[e] = q
       best[e] = v
@@ -266,15 +394,15 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
       best[e] = v
     } else if (v > (second[e] as number)) second[e] = v
   }
-
-  // Which entries can be listed. An entry scores at least its best signature and at most that
-  // plus the corroboration its second-best could add. Only entries that can reach the match
-  // threshold, or the MAX_LISTED best below it, are scored in full (corroboration needs the
-  // positions of their words in the paste); the rest cannot be listed whatever they score.
+  // An entry scores at least its best signature and at most what its two best signatures give.
   const upper = (e: number) => {
-    const b = best[e] as number
-    return b + corroboration * (1 - b) * (second[e] as number)
+    const top = best[e] as number
+    return top + corroboration * (1 - top) * (second[e] as number)
   }
+
+  // Which entries can be listed: those that can reach the match threshold, and the MAX_LISTED
+  // best below it. Only they are scored in full (corroboration needs the positions of their
+  // words in the paste); the rest cannot be listed whatever they score.
   let cut = CLOSEST_FLOOR - SLACK
   if (entryCount > MAX_LISTED) {
     let mayMatch = 0
@@ -297,6 +425,28 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
         break
       }
     }
+  }
+  // The entries scored in full, with every signature of theirs the paste has, in the order a
+  // scan of the paste first meets them (which decides ties between equal signatures).
+  const kept = new Map<
+    number,
+    { s: number; score: number; coverage: number; at: number; found: number }[]
+  >()
+  for (let k = 0; k < entryCount; k++) {
+    const e = entries[k] as number
+    if (upper(e) < cut) continue
+    const hits: { s: number; score: number; coverage: number; at: number; found: number }[] = []
+    const end = l.entrySigStart[e + 1] as number
+    for (let j = l.entrySigStart[e] as number; j < end; j++) {
+      const s = l.entrySig[j] as number
+      if (sigSeen[s] !== q) continue
+      const found = weight[s] as number
+      const total = visibleTotal(s)
+      const coverage = total > 0 ? Math.min(1, found / 1000 / total) : 0
+      hits.push({ s, score: scoreFor(s, found, total), coverage, at: sigFirst[s] as number, found })
+    }
+    hits.sort((a, b) => a.at - b.at || a.s - b.s)
+    kept.set(e, hits)
   }
 
   // Token positions of the grams a signature shares with the paste. Pairs cover two tokens; a
@@ -331,28 +481,18 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     return set
   }
 
-  // The touched signatures of the entries scored in full, in order of first touch.
-  const kept = new Map<number, { s: number; score: number; coverage: number; order: number }[]>()
-  for (let k = 0; k < entryCount; k++) {
-    const e = entries[k] as number
-    if (upper(e) >= cut) kept.set(e, [])
-  }
-  for (let k = 0; k < touchedCount; k++) {
-    const s = touched[k] as number
-    const hits = kept.get(sigEntry[s] as number)
-    if (!hits) continue
-    const total = sigTotal[s] as number
-    const coverage = total > 0 ? Math.min(1, (weight[s] as number) / total) : 0
-    hits.push({ s, score: score[s] as number, coverage, order: k })
-  }
-
   // Marks for comparing two signatures' positions without building sets: mark[p] === stamp.
   const bestMark = new Int32Array(content.length + 2)
   const otherMark = new Int32Array(content.length + 2)
   let stamp = 0
 
   const { signatures } = kb.index
-  const scored: { c: Candidate; at: number; hits: { s: number; coverage: number }[] }[] = []
+  const scored: {
+    c: Candidate
+    at: number
+    found: number
+    hits: { s: number; coverage: number }[]
+  }[] = []
   for (const [entryIndex, hits] of kept) {
     const entry = kb.entries[entryIndex]
     if (!entry) continue
@@ -381,7 +521,7 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
         }
       }
     }
-    if (total < CLOSEST_FLOOR) continue
+    if (round(total) < CLOSEST_FLOOR) continue
     // Evidence (which words of the paste matched) is worked out when first read: a page shows it
     // for a few candidates.
     let evidence: SignatureEvidence[] | undefined
@@ -401,10 +541,12 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
         evidence = value
       },
     }
-    scored.push({ c: candidate, at: entryIndex, hits: scores })
+    scored.push({ c: candidate, at: entryIndex, found: top.found, hits: scores })
   }
-  // Fixed tie-break: higher score first, then the order of the knowledge base.
-  scored.sort((a, b) => b.c.score - a.c.score || a.at - b.at)
+  // Higher score first; on equal scores, the entry whose best signature accounts for more of the
+  // paste's wording (a longer message found whole beats a shorter one inside it), then the order
+  // of the knowledge base.
+  scored.sort((a, b) => b.c.score - a.c.score || b.found - a.found || a.at - b.at)
   const candidates: Candidate[] = []
   const satisfied = new Map<string, Set<string>>()
   let below = 0

@@ -17,6 +17,9 @@ export interface Token {
   line: number
   /** On a line of PowerShell decoration (`+ CategoryInfo`, `At line:1`, `+ ~~~`). */
   noise: boolean
+  /** An ellipsis (`…`, `...`) stands right before or after the token: the text was cut there. */
+  cutBefore?: true
+  cutAfter?: true
 }
 
 export interface ExtractedValues {
@@ -198,9 +201,11 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
     line++
   }
 
+  const joined = vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens
+  markCuts(joined, folded)
   return {
     text,
-    tokens: vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens,
+    tokens: joined,
     values,
     truncated,
     binary,
@@ -226,22 +231,51 @@ function joinWrappedWords(
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token
     const b = tokens[i + 1]
-    if (
+    const joined =
       b &&
-      a.kind === 'word' &&
-      b.kind === 'word' &&
+      JOINABLE.has(a.kind) &&
+      JOINABLE.has(b.kind) &&
       b.line === a.line + 1 &&
-      /^\s*\n\s*$/.test(folded.slice(a.end, b.start)) &&
       (!vocabulary.has(a.t) || !vocabulary.has(b.t)) &&
-      vocabulary.has(a.t + b.t)
-    ) {
-      out.push({ ...a, t: a.t + b.t, end: b.end, line: a.line, noise: a.noise && b.noise })
+      /^\s*\n\s*$/.test(folded.slice(a.end, b.start))
+        ? joinedToken(folded.slice(a.start, a.end) + folded.slice(b.start, b.end))
+        : null
+    if (b && joined && vocabulary.has(joined.t)) {
+      out.push({ ...a, ...joined, end: b.end, line: a.line, noise: a.noise && b.noise })
       i++
       continue
     }
     out.push(a)
   }
   return out
+}
+
+/** Kinds of token a wrap can cut: words, and codes cut into a hex part and a number ("0x8" "0040115"). */
+const JOINABLE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'hex', 'number', 'id'])
+
+/** The token two halves of a wrapped word make together. */
+function joinedToken(raw: string): { t: string; kind: TokenKind } {
+  return /^0[xX][0-9a-fA-F]{1,32}$/.test(raw)
+    ? { t: raw.toLowerCase(), kind: 'hex' }
+    : classifyWord(raw)
+}
+
+/**
+ * Marks the tokens next to an ellipsis. A console or a table column that runs out of room cuts the
+ * message and shows `…` (PowerShell 7) or `...` (Windows PowerShell); people who paste part of a
+ * message do the same. Wording of an error beyond a cut is unknown, not missing.
+ */
+function markCuts(tokens: Token[], folded: string): void {
+  if (tokens.length === 0) return
+  const ELLIPSIS = /\u2026|\.{3,}/g
+  let i = 0
+  for (const m of folded.matchAll(ELLIPSIS)) {
+    const at = m.index
+    while (i < tokens.length && (tokens[i] as Token).end <= at) i++
+    // tokens[i - 1] ends before the ellipsis; tokens[i] starts after it
+    if (i > 0) (tokens[i - 1] as Token).cutAfter = true
+    if (i < tokens.length) (tokens[i] as Token).cutBefore = true
+  }
 }
 
 /** More than one in ten characters being control characters means this is not text. */

@@ -70,8 +70,9 @@ export interface CompiledSignature {
 export interface MatchIndex {
   signatures: CompiledSignature[]
   /**
-   * gram → flat pairs `[signature index, weight, …]`. Grams are distinct word pairs (`a b`), pairs
-   * over a placeholder (`a _ b`) or, for codes, single words.
+   * gram → flat triples `[signature index, weight, ordinal, …]`, the ordinal being the gram's
+   * place among the signature's grams in reading order. Grams are distinct word pairs (`a b`),
+   * pairs over a placeholder (`a _ b`) or, for codes, single words.
    */
   postings: Record<string, number[]>
   /** Every word of every signature, for joining words cut by a line wrap. */
