@@ -1,4 +1,5 @@
 import type { Change, Finding } from '../report/csv-check.ts'
+import { TableScroll } from './TableScroll.tsx'
 
 interface Props {
   rows: number
@@ -21,46 +22,48 @@ export function CsvFindings({ rows, findings, picked, onPick, changes, onDownloa
           : `${findings.length} finding${findings.length === 1 ? '' : 's'}.`}
       </p>
       {findings.length > 0 && (
-        <table>
-          <caption>Each finding by line and column; tick the fixes to apply</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Problem</th>
-              <th scope="col">Fix</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
-              <tr key={f.id}>
-                <td>{f.record === null ? 'Header' : f.line}</td>
-                <td>{f.column ?? ''}</td>
-                <td>
-                  <code>{f.shown ?? ''}</code>
-                </td>
-                <td>{f.message}</td>
-                <td>
-                  {f.fixLabel ? (
-                    <>
-                      <input
-                        id={`fix-${f.id}`}
-                        type="checkbox"
-                        aria-label={`${f.fixLabel} (line ${f.line}, ${f.column ?? 'file'})`}
-                        checked={picked.has(f.id)}
-                        onChange={(e) => onPick(f.id, e.target.checked)}
-                      />{' '}
-                      <label htmlFor={`fix-${f.id}`}>{f.fixLabel}</label>
-                    </>
-                  ) : (
-                    'Fix by hand'
-                  )}
-                </td>
+        <TableScroll label="Findings by line and column">
+          <table>
+            <caption>Each finding by line and column; tick the fixes to apply</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Column</th>
+                <th scope="col">Value</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Fix</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {findings.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.record === null ? 'Header' : f.line}</td>
+                  <td>{f.column ?? ''}</td>
+                  <td>
+                    <code>{f.shown ?? ''}</code>
+                  </td>
+                  <td>{f.message}</td>
+                  <td>
+                    {f.fixLabel ? (
+                      <>
+                        <input
+                          id={`fix-${f.id}`}
+                          type="checkbox"
+                          aria-label={`${f.fixLabel} (line ${f.line}, ${f.column ?? 'file'})`}
+                          checked={picked.has(f.id)}
+                          onChange={(e) => onPick(f.id, e.target.checked)}
+                        />{' '}
+                        <label htmlFor={`fix-${f.id}`}>{f.fixLabel}</label>
+                      </>
+                    ) : (
+                      'Fix by hand'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Fixed file</h2>
       {changes.length === 0 ? (
