@@ -1,3 +1,4 @@
+import type { Ref } from 'react'
 import type { Change, Finding } from '../report/csv-check.ts'
 import { TableScroll } from './TableScroll.tsx'
 
@@ -8,13 +9,25 @@ interface Props {
   onPick: (id: string, on: boolean) => void
   changes: readonly Change[]
   onDownload: () => void
+  /** The section's heading, for moving focus to the findings when a file is loaded. */
+  headingRef?: Ref<HTMLHeadingElement>
 }
 
 /** The findings of a migration CSV check, a tick per fix, and the fixed file's changes. */
-export function CsvFindings({ rows, findings, picked, onPick, changes, onDownload }: Props) {
+export function CsvFindings({
+  rows,
+  findings,
+  picked,
+  onPick,
+  changes,
+  onDownload,
+  headingRef,
+}: Props) {
   return (
     <section aria-labelledby="findings-h" className="csv-findings">
-      <h2 id="findings-h">Findings</h2>
+      <h2 id="findings-h" ref={headingRef} tabIndex={-1}>
+        Findings
+      </h2>
       <p role="status">
         {rows} row{rows === 1 ? '' : 's'} checked:{' '}
         {findings.length === 0
