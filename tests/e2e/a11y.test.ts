@@ -11,10 +11,14 @@ import {
   appUrl,
   browserSuite,
   expectAccessible,
+  focused,
+  tabTo,
   waitForHeading,
+  waitUntil,
+  type Focused,
   type SessionOptions,
 } from './helpers.ts'
-import { PAGES } from './pages.ts'
+import { MIGRATION_CSV, PAGES, REPORT_CSV } from './pages.ts'
 
 const { run } = browserSuite()
 
@@ -210,4 +214,167 @@ describe('prefers-reduced-motion: reduce', () => {
       { clipboard: true },
     ),
   )
+})
+
+/** How the focused element shows its focus: an outline or a box shadow someone can see. */
+async function focusRing(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body) return 'nothing is focused'
+    const st = getComputedStyle(el)
+    const outline = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2
+    const shadow = st.boxShadow !== 'none'
+    if (!el.matches(':focus-visible')) return `<${el.tagName.toLowerCase()}> is not :focus-visible`
+    return outline || shadow
+      ? 'visible'
+      : `<${el.tagName.toLowerCase()}> has no outline or box shadow`
+  })
+}
+
+/** Tabs to an element, then checks that its focus can be seen. */
+async function tabToVisible(
+  page: Page,
+  what: string,
+  want: (f: Focused) => boolean,
+  max?: number,
+): Promise<Focused> {
+  const f = await tabTo(page, what, want, max)
+  expect(await focusRing(page), `focus on ${what}`).toBe('visible')
+  return f
+}
+
+/** Waits for focus to arrive on a heading named `name`, and checks that it can be seen. */
+async function focusMovesTo(page: Page, tag: string, name: string): Promise<void> {
+  await waitUntil(
+    `focus on the heading "${name}"`,
+    () => focused(page),
+    (f) => f.tag === tag && f.name === name,
+  )
+  expect(await focusRing(page), `focus on the heading "${name}"`).toBe('visible')
+}
+
+const KB_CONFIRM = 'I understand what can be lost and I want to copy this command.'
+
+describe('keyboard only: the helpdesk tools', () => {
+  it('report triage: paste, diagnose, confirm and copy a fix script with Tab, Space and Enter', () =>
+    run(
+      async (s) => {
+        const { page } = s
+        await page.goto(appUrl(s.origin, '/report'))
+        await waitForHeading(page, 'Triage a report of failed users')
+        await waitUntil(
+          'focus on the heading',
+          () => focused(page),
+          (f) => f.tag === 'h1',
+        )
+        await tabToVisible(page, 'the report box', (f) => f.tag === 'textarea')
+        await page.keyboard.insertText(REPORT_CSV)
+        await tabToVisible(
+          page,
+          'Diagnose',
+          (f) => f.tag === 'button' && /^Diagnose \d+ rows?$/.test(f.name),
+        )
+        await page.keyboard.press('Enter')
+
+        // Focus lands on the result, whose summary is a status message.
+        await focusMovesTo(page, 'h2', 'Result')
+        const result = page.getByRole('region', { name: 'Result' })
+        expect((await result.getByRole('status').first().textContent()) ?? '').toMatch(
+          /\b2 in known problems\b/,
+        )
+
+        const checkbox = await tabToVisible(
+          page,
+          'the data-loss confirmation of the fix script',
+          (f) =>
+            f.type === 'checkbox' &&
+            f.name === KB_CONFIRM &&
+            f.section === 'Clear the flag that blocks the move',
+          60,
+        )
+        expect(checkbox.checked).toBe(false)
+        await page.keyboard.press('Space')
+        expect((await focused(page)).checked).toBe(true)
+        await tabToVisible(
+          page,
+          'Copy script',
+          (f) =>
+            f.tag === 'button' &&
+            f.name === 'Copy script' &&
+            f.section === 'Clear the flag that blocks the move',
+          1,
+        )
+        await page.keyboard.press('Enter')
+        const fix = result.getByRole('region', { name: 'Clear the flag that blocks the move' })
+        await fix.getByRole('status').filter({ hasText: 'Copied.' }).waitFor()
+        const copied = await page.evaluate(() => navigator.clipboard.readText())
+        expect(copied).toMatch(
+          /^\$users = @\("mona\.kerr@litware\.example", "raj\.patel@litware\.example"\)/,
+        )
+        expect(copied).toContain('-ImListMigrationCompleted $false')
+      },
+      { clipboard: true },
+    ))
+
+  it('CSV checker: paste a file, get the findings, pick a fix and download with the keyboard', () =>
+    run(async (s) => {
+      const { page } = s
+      await page.goto(appUrl(s.origin, '/csv-check'))
+      await waitForHeading(page, 'Check a migration CSV file')
+      await waitUntil(
+        'focus on the heading',
+        () => focused(page),
+        (f) => f.tag === 'h1',
+      )
+      await tabToVisible(page, 'the CSV box', (f) => f.tag === 'textarea')
+      await page.keyboard.insertText(MIGRATION_CSV)
+
+      // The paste box gives way to the loaded file; focus goes on to the findings.
+      await focusMovesTo(page, 'h2', 'Findings')
+      const findings = page.getByRole('region', { name: 'Findings' })
+      await findings
+        .getByRole('status')
+        .filter({ hasText: '3 rows checked: 2 findings.' })
+        .waitFor()
+
+      // The federated domains are asked before the findings: back up to them.
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press('Shift+Tab')
+        const f = await focused(page)
+        if (f.tag === 'input' && f.type === 'text') break
+      }
+      expect((await focused(page)).name).toBe(
+        'Federated domains (AD FS or another identity provider)',
+      )
+      expect(await focusRing(page)).toBe('visible')
+      await page.keyboard.insertText('litware.example')
+      // The count is a live status: it says what changed.
+      await findings
+        .getByRole('status')
+        .filter({ hasText: '3 rows checked: 3 findings.' })
+        .waitFor()
+
+      const fix = await tabToVisible(
+        page,
+        'the ForceChangePassword fix',
+        (f) => f.type === 'checkbox' && f.name.startsWith('Set it to False'),
+      )
+      expect(fix.checked).toBe(false)
+      await page.keyboard.press('Space')
+      expect((await focused(page)).checked).toBe(true)
+      await findings.getByText('Line 2: ForceChangePassword: "True" → "False".').waitFor()
+      await tabToVisible(
+        page,
+        'Download the fixed file',
+        (f) => f.tag === 'button' && f.name === 'Download the fixed file',
+      )
+      const download = page.waitForEvent('download')
+      await page.keyboard.press('Enter')
+      const file = await download
+      expect(file.suggestedFilename()).toBe('migration-fixed.csv')
+      const { readFile } = await import('node:fs/promises')
+      expect(await readFile(await file.path(), 'utf8')).toBe(
+        MIGRATION_CSV.replace('litware.example,Secret1,True', 'litware.example,Secret1,False'),
+      )
+    }))
 })

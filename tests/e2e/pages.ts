@@ -44,7 +44,7 @@ const im = (who: string) =>
   `"Error: MigrationPermanentException: You shouldn't migrate mailbox '${who}' to Exchange 2010 or an earlier version while the user's Instant Messaging contact list is stored in Exchange."`
 
 /** A small failed-batch export: two users with one known problem, one unknown error, one broken row. */
-const REPORT_CSV = [
+export const REPORT_CSV = [
   'Identity,Status,ErrorSummary',
   `mona.kerr@litware.example,Failed,${im('mona.kerr@litware.example')}`,
   `raj.patel@litware.example,Failed,${im('raj.patel@litware.example')}`,
@@ -53,7 +53,7 @@ const REPORT_CSV = [
 ].join('\r\n')
 
 /** A staged batch's CSV with a federated user that must not be forced to change password. */
-const MIGRATION_CSV =
+export const MIGRATION_CSV =
   'EmailAddress,Password,ForceChangePassword\r\nines.moreau@litware.example,Secret1,True\r\nines.moreau@litware.example,Secret2,False\r\nnot-an-address,Secret3,False\r\n'
 
 async function openReportWithResult(s: Session): Promise<void> {
