@@ -253,6 +253,51 @@ async function focusMovesTo(page: Page, tag: string, name: string): Promise<void
   expect(await focusRing(page), `focus on the heading "${name}"`).toBe('visible')
 }
 
+describe('focus can be seen on every control', () => {
+  it.each(PAGES)('$name: Tab reaches each one with a visible ring, in view', ({ open }) =>
+    run(
+      async (s) => {
+        await open(s)
+        const problems: string[] = []
+        let stops = 0
+        // From wherever the page left focus, round the whole page once (past its end, Tab
+        // leaves the document and comes back at the start).
+        let leftThePage = false
+        for (; stops < 300; stops++) {
+          await s.page.keyboard.press('Tab')
+          const stop = await s.page.evaluate(() => {
+            const el = document.activeElement
+            if (!el || el === document.body) return null
+            const w = window as unknown as { __tabbed?: WeakSet<Element> }
+            w.__tabbed ??= new WeakSet()
+            const again = w.__tabbed.has(el)
+            w.__tabbed.add(el)
+            const r = el.getBoundingClientRect()
+            const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)
+            return {
+              again,
+              what: `<${el.tagName.toLowerCase()}> "${name}"`,
+              inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+            }
+          })
+          if (!stop && !leftThePage) {
+            leftThePage = true
+            continue
+          }
+          if (!stop || stop.again) break
+          const ring = await focusRing(s.page)
+          if (ring !== 'visible') problems.push(`${stop.what}: ${ring}`)
+          if (!stop.inView) problems.push(`${stop.what}: focused out of view`)
+        }
+        expect(stops, 'Tab never went round the page').toBeLessThan(300)
+        expect(stops, 'Tab reached nothing').toBeGreaterThan(0)
+        expect(problems).toEqual([])
+      },
+      { clipboard: true },
+    ),
+  )
+})
+
 const KB_CONFIRM = 'I understand what can be lost and I want to copy this command.'
 
 describe('keyboard only: the helpdesk tools', () => {
