@@ -14,13 +14,13 @@ import {
   type Session,
 } from './helpers.ts'
 
-const STAGED_PASTE = `Identity     : ines.moreau@litware.example
+export const STAGED_PASTE = `Identity     : ines.moreau@litware.example
 Status       : Failed
 ErrorSummary : A Windows Live error occurred while provisioning for "ines.moreau@litware.example". An internal
                error occurred while talking to Windows Live. Additional details: "0x800482101033This action
                is currently blocked for the API. BY5PR11MB4073 2026.11.20.09.41.02".
 `
-const FEDERATED =
+export const FEDERATED =
   'Do the affected users sign in through a federated domain (AD FS single sign-on), with their accounts synchronized from on-premises Active Directory?'
 
 /** Two known problems share this sentence and no question tells them apart when unanswered. */
