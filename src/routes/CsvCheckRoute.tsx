@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import {
   applyFixes,
@@ -34,7 +34,19 @@ export function CsvCheckRoute() {
     [table, kind, federated],
   )
   const fixed = useMemo(() => applyFixes(table, findings, picked), [table, findings, picked])
+  // The paste box and file picker give way to the loaded file: focus moves on to the findings
+  // (or to Clear the file when there are none) instead of falling back to the page.
+  const justLoaded = useRef(false)
+  const findingsHeading = useRef<HTMLHeadingElement>(null)
+  const clearButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!justLoaded.current || !text) return
+    justLoaded.current = false
+    const target = findingsHeading.current ?? clearButton.current
+    target?.focus()
+  }, [text])
   const load = (value: string, name: string) => {
+    justLoaded.current = value !== ''
     setText(value)
     setPicked(new Set())
     setFileName(name)
@@ -86,7 +98,7 @@ export function CsvCheckRoute() {
                 {fileName === PASTED ? 'Pasted file' : fileName} loaded: {table.records.length} row
                 {table.records.length === 1 ? '' : 's'}. The file itself is not shown, so its
                 passwords stay hidden.{' '}
-                <button type="button" onClick={() => load('', PASTED)}>
+                <button ref={clearButton} type="button" onClick={() => load('', PASTED)}>
                   Clear the file
                 </button>
               </p>
@@ -145,6 +157,7 @@ export function CsvCheckRoute() {
 
       {kind !== 'cutover' && table.headers.length > 0 && (
         <CsvFindings
+          headingRef={findingsHeading}
           rows={table.records.length}
           findings={findings}
           picked={picked}

@@ -56,6 +56,17 @@ export function ReportRoute() {
   const [filter, setFilter] = useState('')
   const current = useRef<TriageRun | null>(null)
   useEffect(() => () => current.current?.cancel(), [])
+  // When a run the user started ends, focus goes to its result (or back to the button), so
+  // keyboard and screen-reader users land on what changed instead of on a vanished button.
+  const settled = useRef(false)
+  const resultHeading = useRef<HTMLHeadingElement>(null)
+  const diagnoseButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!settled.current || run.status === 'running' || run.status === 'idle') return
+    settled.current = false
+    const target = resultHeading.current ?? diagnoseButton.current
+    target?.focus()
+  }, [run])
 
   const table = useMemo(() => parseReport(text), [text])
   const detected = useMemo(() => detectColumns(table.headers), [table])
@@ -82,18 +93,23 @@ export function ReportRoute() {
     r.promise.then(
       (result) => {
         if (current.current !== r) return
+        settled.current = true
         setRun(
           result
             ? { status: 'done', result, ms: Math.round(performance.now() - began) }
             : { status: 'cancelled' },
         )
       },
-      (e: unknown) => setRun({ status: 'failed', message: String(e) }),
+      (e: unknown) => {
+        settled.current = true
+        setRun({ status: 'failed', message: String(e) })
+      },
     )
   }
   const cancel = () => {
     current.current?.cancel()
     current.current = null
+    settled.current = true
     setRun({ status: 'cancelled' })
   }
 
@@ -173,6 +189,7 @@ export function ReportRoute() {
         )}
         <div className="actions">
           <button
+            ref={diagnoseButton}
             type="button"
             className="primary"
             disabled={run.status === 'running' || input.rows.length + input.problems.length === 0}
@@ -205,7 +222,9 @@ export function ReportRoute() {
 
       {result && run.status === 'done' && (
         <section aria-labelledby="triage-h" className="triage">
-          <h2 id="triage-h">Result</h2>
+          <h2 id="triage-h" ref={resultHeading} tabIndex={-1}>
+            Result
+          </h2>
           <p role="status">
             {result.total} rows read in {run.ms} ms:{' '}
             {result.groups.filter((g) => g.kind !== 'unknown').reduce((n, g) => n + g.count, 0)} in

@@ -1,4 +1,6 @@
+import type { Ref } from 'react'
 import type { Change, Finding } from '../report/csv-check.ts'
+import { TableScroll } from './TableScroll.tsx'
 
 interface Props {
   rows: number
@@ -7,13 +9,25 @@ interface Props {
   onPick: (id: string, on: boolean) => void
   changes: readonly Change[]
   onDownload: () => void
+  /** The section's heading, for moving focus to the findings when a file is loaded. */
+  headingRef?: Ref<HTMLHeadingElement>
 }
 
 /** The findings of a migration CSV check, a tick per fix, and the fixed file's changes. */
-export function CsvFindings({ rows, findings, picked, onPick, changes, onDownload }: Props) {
+export function CsvFindings({
+  rows,
+  findings,
+  picked,
+  onPick,
+  changes,
+  onDownload,
+  headingRef,
+}: Props) {
   return (
     <section aria-labelledby="findings-h" className="csv-findings">
-      <h2 id="findings-h">Findings</h2>
+      <h2 id="findings-h" ref={headingRef} tabIndex={-1}>
+        Findings
+      </h2>
       <p role="status">
         {rows} row{rows === 1 ? '' : 's'} checked:{' '}
         {findings.length === 0
@@ -21,46 +35,48 @@ export function CsvFindings({ rows, findings, picked, onPick, changes, onDownloa
           : `${findings.length} finding${findings.length === 1 ? '' : 's'}.`}
       </p>
       {findings.length > 0 && (
-        <table>
-          <caption>Each finding by line and column; tick the fixes to apply</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Problem</th>
-              <th scope="col">Fix</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
-              <tr key={f.id}>
-                <td>{f.record === null ? 'Header' : f.line}</td>
-                <td>{f.column ?? ''}</td>
-                <td>
-                  <code>{f.shown ?? ''}</code>
-                </td>
-                <td>{f.message}</td>
-                <td>
-                  {f.fixLabel ? (
-                    <>
-                      <input
-                        id={`fix-${f.id}`}
-                        type="checkbox"
-                        aria-label={`${f.fixLabel} (line ${f.line}, ${f.column ?? 'file'})`}
-                        checked={picked.has(f.id)}
-                        onChange={(e) => onPick(f.id, e.target.checked)}
-                      />{' '}
-                      <label htmlFor={`fix-${f.id}`}>{f.fixLabel}</label>
-                    </>
-                  ) : (
-                    'Fix by hand'
-                  )}
-                </td>
+        <TableScroll label="Findings by line and column">
+          <table>
+            <caption>Each finding by line and column; tick the fixes to apply</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Column</th>
+                <th scope="col">Value</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Fix</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {findings.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.record === null ? 'Header' : f.line}</td>
+                  <td>{f.column ?? ''}</td>
+                  <td>
+                    <code>{f.shown ?? ''}</code>
+                  </td>
+                  <td>{f.message}</td>
+                  <td>
+                    {f.fixLabel ? (
+                      <>
+                        <input
+                          id={`fix-${f.id}`}
+                          type="checkbox"
+                          aria-label={`${f.fixLabel} (line ${f.line}, ${f.column ?? 'file'})`}
+                          checked={picked.has(f.id)}
+                          onChange={(e) => onPick(f.id, e.target.checked)}
+                        />{' '}
+                        <label htmlFor={`fix-${f.id}`}>{f.fixLabel}</label>
+                      </>
+                    ) : (
+                      'Fix by hand'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Fixed file</h2>
       {changes.length === 0 ? (

@@ -3,6 +3,7 @@ import { applies } from '../engine/diagnose.ts'
 import { fillCsv, type Values } from '../engine/values.ts'
 import { CommandBlock } from './CommandBlock.tsx'
 import { CopyButton } from './CopyButton.tsx'
+import { TableScroll } from './TableScroll.tsx'
 
 interface Props {
   entry: EntryHead
@@ -115,30 +116,32 @@ function CsvFix({ fix, values }: { fix: NonNullable<Entry['csvFix']>; values: Va
   const csv = fillCsv(fix, values)
   return (
     <div className="csv-fix">
-      <table>
-        <caption>The corrected row in the migration CSV</caption>
-        <thead>
-          <tr>
-            {fix.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {fix.columns.map((c) => (
-              <td key={c}>
-                {(fix.row[c] ?? '').replace(
-                  /\{([a-z]+)\}/g,
-                  (_, n: string) => values[n as keyof Values] || `<${n}>`,
-                )}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <TableScroll label="The corrected row in the migration CSV">
+        <table>
+          <caption>The corrected row in the migration CSV</caption>
+          <thead>
+            <tr>
+              {fix.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {fix.columns.map((c) => (
+                <td key={c}>
+                  {(fix.row[c] ?? '').replace(
+                    /\{([a-z]+)\}/g,
+                    (_, n: string) => values[n as keyof Values] || `<${n}>`,
+                  )}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
       <figure aria-label="Corrected CSV lines" className="code-figure">
         <pre className="code">
           <code>{csv}</code>

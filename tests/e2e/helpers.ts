@@ -65,6 +65,8 @@ export interface SessionOptions {
   clipboard?: boolean
   colorScheme?: 'light' | 'dark'
   viewport?: { width: number; height: number }
+  /** Device pixels per CSS pixel (browser zoom: a 1280 px window at 200% is 640 CSS px at 2). */
+  deviceScaleFactor?: number
 }
 
 function sameOrigin(url: string, origin: string): boolean {
@@ -91,6 +93,7 @@ export async function withSession(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
   })
   if (options.clipboard)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })

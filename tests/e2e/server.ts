@@ -29,6 +29,8 @@ export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   origin: string
   close: () => Promise<void>
+  /** Serves another folder from now on (a new build deployed while pages are open). */
+  setRoot: (root: string) => void
 }
 
 /** The built app's folder; fails with a clear message when `vite build` has not been run. */
@@ -40,7 +42,7 @@ export function distDir(): string {
 }
 
 export async function startStaticServer(root: string = distDir()): Promise<StaticServer> {
-  const base = resolve(root)
+  let base = resolve(root)
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -88,5 +90,8 @@ export async function startStaticServer(root: string = distDir()): Promise<Stati
         server.closeAllConnections()
         server.close((err) => (err ? fail(err) : ok()))
       }),
+    setRoot: (next) => {
+      base = resolve(next)
+    },
   }
 }
