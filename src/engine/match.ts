@@ -22,7 +22,7 @@ export interface RankResult {
   /**
    * Best first (ties: knowledge-base order): every entry scoring at or above MATCH_THRESHOLD,
    * then the MAX_LISTED best of the rest that reach CLOSEST_FLOOR. Entries further down are never
-   * shown or asked about, so they are not scored in full (see docs/decisions/0011).
+   * shown or asked about, so they are not scored in full (see docs/decisions/0012).
    */
   candidates: Candidate[]
   /** entry id → questions the paste itself answers for that entry (for the listed entries) */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The ranker scores in full only the entries that can be listed (docs/decisions/0011). These
+ * The ranker scores in full only the entries that can be listed (docs/decisions/0012). These
  * tests hold it to a plain, unpruned reading of the same scoring rules: every signature scored,
  * every entry ranked, then the list cut the way the ranker's contract says (every entry at or
  * above the match threshold, then the MAX_LISTED best below it). Both must give the same
