@@ -254,15 +254,18 @@ const SLACK = 0.001
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const content: Token[] = normalized.tokens.filter((t) => !t.noise)
-  // Where the paste was cut (an ellipsis): 1 at the content tokens next to one.
-  let hasCuts = false
+  // Where the paste was cut (an ellipsis): 1 at the content tokens either side of one.
   const cutBefore = new Uint8Array(content.length + 1)
   const cutAfter = new Uint8Array(content.length + 2)
-  content.forEach((t, i) => {
-    if (t.cutBefore) cutBefore[i] = 1
-    if (t.cutAfter) cutAfter[i] = 1
-    if (t.cutBefore || t.cutAfter) hasCuts = true
-  })
+  const hasCuts = content.length > 0 && normalized.cuts.length > 0
+  if (hasCuts) {
+    let i = 0
+    for (const at of normalized.cuts) {
+      while (i < content.length && (content[i] as Token).end <= at) i++
+      if (i > 0) cutAfter[i - 1] = 1
+      if (i < content.length) cutBefore[i] = 1
+    }
+  }
   const l = lookupOf(kb.index, kb.entries.length)
   // Query stamps mark what this query has seen without clearing arrays between queries.
   if (l.query >= 0x7ffffff0) {

@@ -17,9 +17,6 @@ export interface Token {
   line: number
   /** On a line of PowerShell decoration (`+ CategoryInfo`, `At line:1`, `+ ~~~`). */
   noise: boolean
-  /** An ellipsis (`…`, `...`) stands right before or after the token: the text was cut there. */
-  cutBefore?: true
-  cutAfter?: true
 }
 
 export interface ExtractedValues {
@@ -37,6 +34,11 @@ export interface Normalized {
   truncated: boolean
   /** The input looks like binary data rather than text. */
   binary: boolean
+  /**
+   * Where an ellipsis (`…`, `...`) stands, as offsets into `text`, in order: a console or a table
+   * column that ran out of room cut the message there (or the person pasting did).
+   */
+  cuts: number[]
 }
 
 /** Characters folded one-for-one, so offsets stay valid. */
@@ -201,11 +203,12 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
     line++
   }
 
-  const joined = vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens
-  markCuts(joined, folded)
+  const cuts: number[] = []
+  for (const m of folded.matchAll(/\u2026|\.{3,}/g)) cuts.push(m.index)
   return {
     text,
-    tokens: joined,
+    tokens: vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens,
+    cuts,
     values,
     truncated,
     binary,
@@ -227,27 +230,29 @@ function joinWrappedWords(
   folded: string,
   vocabulary: ReadonlySet<string>,
 ): Token[] {
-  const out: Token[] = []
+  let out: Token[] | null = null
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token
     const b = tokens[i + 1]
+    // Cheapest test first: only the last token of a line and the first of the next can join.
     const joined =
       b &&
+      b.line === a.line + 1 &&
       JOINABLE.has(a.kind) &&
       JOINABLE.has(b.kind) &&
-      b.line === a.line + 1 &&
       (!vocabulary.has(a.t) || !vocabulary.has(b.t)) &&
       /^\s*\n\s*$/.test(folded.slice(a.end, b.start))
         ? joinedToken(folded.slice(a.start, a.end) + folded.slice(b.start, b.end))
         : null
     if (b && joined && vocabulary.has(joined.t)) {
+      out ??= tokens.slice(0, i)
       out.push({ ...a, ...joined, end: b.end, line: a.line, noise: a.noise && b.noise })
       i++
       continue
     }
-    out.push(a)
+    out?.push(a)
   }
-  return out
+  return out ?? tokens
 }
 
 /** Kinds of token a wrap can cut: words, and codes cut into a hex part and a number ("0x8" "0040115"). */
@@ -258,24 +263,6 @@ function joinedToken(raw: string): { t: string; kind: TokenKind } {
   return /^0[xX][0-9a-fA-F]{1,32}$/.test(raw)
     ? { t: raw.toLowerCase(), kind: 'hex' }
     : classifyWord(raw)
-}
-
-/**
- * Marks the tokens next to an ellipsis. A console or a table column that runs out of room cuts the
- * message and shows `…` (PowerShell 7) or `...` (Windows PowerShell); people who paste part of a
- * message do the same. Wording of an error beyond a cut is unknown, not missing.
- */
-function markCuts(tokens: Token[], folded: string): void {
-  if (tokens.length === 0) return
-  const ELLIPSIS = /\u2026|\.{3,}/g
-  let i = 0
-  for (const m of folded.matchAll(ELLIPSIS)) {
-    const at = m.index
-    while (i < tokens.length && (tokens[i] as Token).end <= at) i++
-    // tokens[i - 1] ends before the ellipsis; tokens[i] starts after it
-    if (i > 0) (tokens[i - 1] as Token).cutAfter = true
-    if (i < tokens.length) (tokens[i] as Token).cutBefore = true
-  }
 }
 
 /** More than one in ten characters being control characters means this is not text. */

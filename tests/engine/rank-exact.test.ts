@@ -53,7 +53,8 @@ function gramsBySignature(kb: Kb): Map<number, Gram[]> {
 
 /** The plain reading: no typed arrays, no bounds, no pruning. */
 function plainRank(kb: Kb, text: string, vocabulary: Set<string>) {
-  const content = normalize(text, vocabulary).tokens.filter((t) => !t.noise)
+  const normalized = normalize(text, vocabulary)
+  const content = normalized.tokens.filter((t) => !t.noise)
   // Paste grams at their first position, in scan order; a pair over one word stored negated.
   const at = new Map<string, number>()
   const order = new Map<string, number>()
@@ -88,8 +89,16 @@ function plainRank(kb: Kb, text: string, vocabulary: Set<string>) {
 
   const bySignature = gramsBySignature(kb)
 
-  const cutAfter = (p: number) => content[p]?.cutAfter === true
-  const cutBefore = (p: number) => (content[p] as Token | undefined)?.cutBefore === true
+  // An ellipsis cuts after the last token ending before it, and before the first token after it.
+  const endOf = (p: number) => (content[p] as Token).end
+  const cutAfter = (p: number) =>
+    p >= 0 &&
+    p < content.length &&
+    normalized.cuts.some((c) => endOf(p) <= c && (p + 1 >= content.length || endOf(p + 1) > c))
+  const cutBefore = (p: number) =>
+    p >= 0 &&
+    p < content.length &&
+    normalized.cuts.some((c) => endOf(p) > c && (p === 0 || endOf(p - 1) <= c))
   type Hit = { s: number; score: number; coverage: number; found: number; first: number }
   const hitsOf = new Map<number, Hit[]>()
   kb.index.signatures.forEach((sig, s) => {
