@@ -96,6 +96,13 @@ const TOKEN =
 
 const MAX_WORD = 200
 
+/**
+ * A plain word of ASCII letters after characters no TOKEN alternative can start with, and not
+ * followed by anything that could make it part of an address, a GUID, a dotted name or a longer
+ * word: exactly what TOKEN would find there, found without trying TOKEN's alternatives.
+ */
+const PLAIN = /[\s,;:()[\]{}<>"=|/\\!?*&#$~^`]*([A-Za-z]{1,200})(?![\p{L}\p{M}\p{N}_.@%+'\-:/])/uy
+
 /** Enhanced status codes of delivery reports (RFC 3463): class 2, 4 or 5, subject, detail. */
 const NDR_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
 
@@ -149,9 +156,30 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
     const lineText = folded.slice(lineStart, lineEnd)
     const noise = NOISE_LINE.test(lineText)
     if (noise) collectServer(lineText, (s) => keep(values.servers, s))
-    TOKEN.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = TOKEN.exec(lineText)) !== null) {
+    let from = 0
+    for (;;) {
+      // Most tokens are plain words: the sticky PLAIN finds them without trying TOKEN's
+      // alternatives; anything else (or nothing found) goes through TOKEN from the same place.
+      PLAIN.lastIndex = from
+      const p = PLAIN.exec(lineText)
+      if (p) {
+        const word = p[1] as string
+        const end = lineStart + PLAIN.lastIndex
+        tokens.push({
+          t: word.toLowerCase(),
+          kind: 'word',
+          start: end - word.length,
+          end,
+          line,
+          noise,
+        })
+        from = PLAIN.lastIndex
+        continue
+      }
+      TOKEN.lastIndex = from
+      const m = TOKEN.exec(lineText)
+      if (m === null) break
+      from = TOKEN.lastIndex
       const start = lineStart + m.index
       const end = start + m[0].length
       let t: string
