@@ -43,6 +43,16 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.1
 }
 
+function binaryTable(): Table {
+  return {
+    format: 'binary',
+    delimiter: ',',
+    headers: [],
+    records: [],
+    problems: [{ line: 1, reason: 'This is binary data, not a text report.' }],
+  }
+}
+
 const LIST_KEY = /^([A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,4}?)\s*:(?:\s(.*)|)$/
 
 /** Parses a report, guessing whether it is CSV or Format-List text. */
@@ -50,14 +60,7 @@ export function parseReport(input: string): Table {
   const text = (typeof input === 'string' ? input : '').replace(/^\ufeff/, '')
   if (!text.trim())
     return { format: 'empty', delimiter: ',', headers: [], records: [], problems: [] }
-  if (looksBinary(text))
-    return {
-      format: 'binary',
-      delimiter: ',',
-      headers: [],
-      records: [],
-      problems: [{ line: 1, reason: 'This is binary data, not a text report.' }],
-    }
+  if (looksBinary(text)) return binaryTable()
   // Format-List puts " : " after every key; a CSV header line never has it. Look past the first
   // line only when it is a PowerShell prompt or has no delimiter (quoted CSV values can hold
   // Format-List text of their own).
@@ -222,6 +225,7 @@ export function parseCsvText(input: string): Table {
   const text = input.replace(/^\ufeff/, '')
   if (!text.trim())
     return { format: 'empty', delimiter: ',', headers: [], records: [], problems: [] }
+  if (looksBinary(text)) return binaryTable()
   return parseCsv(text)
 }
 
