@@ -6,8 +6,16 @@ import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { applies, findEntry } from '../engine/diagnose.ts'
 import type { EntryBody } from '../engine/types.ts'
 import { downloadText } from '../report/download.ts'
+import { encodingLabel, readTextFile } from '../report/decode.ts'
 import { detectColumns, parseReport, toRows } from '../report/parse.ts'
 import { runTriage, type TriageRun } from '../report/run.ts'
+import {
+  clearTool,
+  reportStore,
+  useKept,
+  useReportInputs,
+  type FileSource,
+} from '../report/tool-state.ts'
 import {
   fixScript,
   perUser,
@@ -45,15 +53,38 @@ function fixItems(body: EntryBody, users: readonly string[]): FixScriptItem[] {
     })
 }
 
+/** The last result, so Back from a problem's page shows it again without a new run. */
+let lastResult: {
+  text: string
+  identity: number
+  error: number
+  result: TriageResult
+  ms: number
+} | null = null
+
+/** Forgets the kept result (Clear; tests). */
+export function forgetReportResult(): void {
+  lastResult = null
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** A column name as an option label: long garbage headers are cut. */
+const columnLabel = (h: string, i: number) =>
+  !h ? `Column ${i + 1}` : h.length > 60 ? `${h.slice(0, 57)}…` : h
+
 /** Triage a whole report: every row diagnosed, grouped by problem, with one fix per problem. */
 export function ReportRoute() {
   const kb = useKb()
   const heading = useFocusHeading<HTMLHeadingElement>('report')
-  const [text, setText] = useState('')
-  const [identityChoice, setIdentityChoice] = useState<number | null>(null)
-  const [errorChoice, setErrorChoice] = useState<number | null>(null)
-  const [run, setRun] = useState<RunState>({ status: 'idle' })
-  const [filter, setFilter] = useState('')
+  const text = useReportInputs((s) => s.text)
+  const source = useReportInputs((s) => s.source)
+  const identityChoice = useReportInputs((s) => s.identity)
+  const errorChoice = useReportInputs((s) => s.error)
+  const filter = useReportInputs((s) => s.filter)
+  const diagnosed = useReportInputs((s) => s.diagnosed)
+  const kept = useKept('report')
+  const [fileError, setFileError] = useState<string | null>(null)
   const current = useRef<TriageRun | null>(null)
   useEffect(() => () => current.current?.cancel(), [])
 
@@ -62,18 +93,56 @@ export function ReportRoute() {
   const identity = identityChoice ?? detected.identity
   const error = errorChoice ?? detected.error
   const input = useMemo(() => toRows(table, identity, error), [table, identity, error])
+  const [run, setRun] = useState<RunState>(() =>
+    diagnosed &&
+    lastResult &&
+    lastResult.text === text &&
+    lastResult.identity === identity &&
+    lastResult.error === error
+      ? { status: 'done', result: lastResult.result, ms: lastResult.ms }
+      : { status: 'idle' },
+  )
 
-  const load = (value: string) => {
+  const stop = () => {
     current.current?.cancel()
-    setText(value)
-    setIdentityChoice(null)
-    setErrorChoice(null)
+    current.current = null
+  }
+  const load = (value: string, from: FileSource | null) => {
+    stop()
+    setFileError(null)
+    reportStore.setState({
+      text: value,
+      source: from,
+      identity: null,
+      error: null,
+      diagnosed: false,
+    })
+    setRun({ status: 'idle' })
+  }
+  const choose = (which: 'identity' | 'error', column: number) => {
+    stop()
+    reportStore.setState({ [which]: column, diagnosed: false })
+    setRun({ status: 'idle' })
+  }
+  const open = (file: File | undefined) => {
+    if (!file) return
+    void readTextFile(file).then((r) => {
+      if (r.ok) load(r.text, { name: file.name, encoding: r.encoding, bom: r.bom })
+      else setFileError(`${file.name}: ${r.message}`)
+    })
+  }
+  const clear = () => {
+    stop()
+    forgetReportResult()
+    clearTool('report')
+    setFileError(null)
     setRun({ status: 'idle' })
   }
   const start = () => {
-    current.current?.cancel()
+    stop()
     const total = input.rows.length
     const began = performance.now()
+    const at = { text, identity, error }
     setRun({ status: 'running', done: 0, total })
     const r = runTriage(kb, input.rows, input.problems, (done) =>
       setRun((s) => (s.status === 'running' ? { ...s, done } : s)),
@@ -82,20 +151,33 @@ export function ReportRoute() {
     r.promise.then(
       (result) => {
         if (current.current !== r) return
-        setRun(
-          result
-            ? { status: 'done', result, ms: Math.round(performance.now() - began) }
-            : { status: 'cancelled' },
-        )
+        current.current = null
+        if (!result) {
+          setRun({ status: 'cancelled' })
+          return
+        }
+        const ms = Math.round(performance.now() - began)
+        lastResult = { ...at, result, ms }
+        reportStore.setState({ diagnosed: true })
+        setRun({ status: 'done', result, ms })
       },
-      (e: unknown) => setRun({ status: 'failed', message: String(e) }),
+      (e: unknown) => {
+        if (current.current === r) current.current = null
+        setRun({ status: 'failed', message: e instanceof Error ? e.message : String(e) })
+      },
     )
   }
   const cancel = () => {
-    current.current?.cancel()
-    current.current = null
+    stop()
     setRun({ status: 'cancelled' })
   }
+  // After a reload the result is gone but the report is back: run it again.
+  const resume = useRef(diagnosed && run.status === 'idle')
+  useEffect(() => {
+    if (!resume.current) return
+    resume.current = false
+    start()
+  })
 
   const result = run.status === 'done' ? run.result : null
   const needle = filter.trim().toLowerCase()
@@ -103,7 +185,9 @@ export function ReportRoute() {
     !needle || `${g.title}\n${g.sample}\n${g.users.join('\n')}`.toLowerCase().includes(needle)
   const known = result?.groups.filter((g) => g.kind !== 'unknown' && shown(g)) ?? []
   const unknown = result?.groups.filter((g) => g.kind === 'unknown' && shown(g)) ?? []
-  const options = table.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` }))
+  const options = table.headers.map((h, i) => ({ value: String(i), label: columnLabel(h, i) }))
+  const from = source ? `${source.name} (${encodingLabel(source.encoding, source.bom)})` : null
+  const readable = table.format === 'csv' || table.format === 'list'
 
   return (
     <div className="report">
@@ -125,13 +209,13 @@ export function ReportRoute() {
           value={text}
           rows={10}
           spellCheck={false}
-          onChange={(e) => load(e.target.value)}
+          onChange={(e) => load(e.target.value, null)}
           onDragOver={(e) => e.preventDefault()}
           onDrop={(e) => {
             const file = e.dataTransfer.files[0]
             if (!file) return
             e.preventDefault()
-            void file.text().then(load)
+            open(file)
           }}
         />
         <p>
@@ -139,35 +223,55 @@ export function ReportRoute() {
           <input
             id="report-file"
             type="file"
-            accept=".csv,.txt,text/csv,text/plain"
+            accept=".csv,.txt,.log,text/csv,text/plain"
             onChange={(e) => {
-              const file = e.target.files?.[0]
-              if (file) void file.text().then(load)
+              open(e.target.files?.[0])
+              e.target.value = ''
             }}
-          />
+          />{' '}
+          <button type="button" onClick={clear} disabled={!text && !fileError}>
+            Clear
+          </button>
         </p>
+        {fileError && (
+          <p role="alert" className="notice">
+            {fileError}
+          </p>
+        )}
         {table.format !== 'empty' && (
           <p role="status">
             {table.format === 'binary'
-              ? 'This is binary data, not a text report.'
-              : `Read as ${table.format === 'csv' ? 'CSV' : 'Format-List text'}: ${table.records.length} record${table.records.length === 1 ? '' : 's'}, ${input.rows.length} with error text.`}
+              ? 'This is not text: it holds control characters that no report has. Paste the text of the export, or open the CSV or text file itself.'
+              : `${from ? `Read ${from} as` : 'Read as'} ${table.format === 'csv' ? 'CSV' : 'Format-List text'}: ${plural(table.records.length, 'record')}, ${input.rows.length} with error text${input.problems.length > 0 ? `, ${input.problems.length} that cannot be diagnosed (listed with the result)` : ''}.`}
+            {readable && table.records.length === 0 && table.format === 'csv'
+              ? ' There is only a header line: no rows to diagnose.'
+              : ''}
+            {readable && table.headers.length > 0 && error < 0
+              ? ' No column looks like the error text: pick it below.'
+              : ''}
           </p>
         )}
-        {table.headers.length > 0 && (
+        {text && !kept && (
+          <p className="hint">
+            This report is too large to keep in the tab, so it will not come back after a reload;
+            everything else works.
+          </p>
+        )}
+        {readable && table.headers.length > 0 && (
           <div className="columns">
             <ColumnSelect
               id="report-identity"
               label="User column"
               value={identity}
               options={options}
-              onChange={setIdentityChoice}
+              onChange={(c) => choose('identity', c)}
             />
             <ColumnSelect
               id="report-error"
               label="Error column"
               value={error}
               options={options}
-              onChange={setErrorChoice}
+              onChange={(c) => choose('error', c)}
             />
           </div>
         )}
@@ -178,7 +282,7 @@ export function ReportRoute() {
             disabled={run.status === 'running' || input.rows.length + input.problems.length === 0}
             onClick={start}
           >
-            Diagnose {input.rows.length} row{input.rows.length === 1 ? '' : 's'}
+            Diagnose {plural(input.rows.length, 'row')}
           </button>
           {run.status === 'running' && (
             <button type="button" onClick={cancel}>
@@ -233,7 +337,7 @@ export function ReportRoute() {
               id="report-filter"
               type="search"
               value={filter}
-              onChange={(e) => setFilter(e.target.value)}
+              onChange={(e) => reportStore.setState({ filter: e.target.value })}
             />
           </p>
 
