@@ -149,6 +149,14 @@ function oddShare(text: string): number {
   return odd / sample.length
 }
 
+/** NUL characters: no text file outside UTF-16 has them, random bytes have one in 256. */
+function nulShare(text: string): number {
+  const sample = text.slice(0, 65536)
+  let nul = 0
+  for (let at = sample.indexOf('\0'); at >= 0; at = sample.indexOf('\0', at + 1)) nul++
+  return sample ? nul / sample.length : 0
+}
+
 const NOT_TEXT =
   'This file is not text: it is full of bytes that no CSV or text export contains. Open the CSV or text file the export wrote.'
 
@@ -194,7 +202,7 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer): DecodedText | NotT
     encoding === 'windows-1252'
       ? decodeWindows1252(body)
       : new TextDecoder(encoding, { ignoreBOM: true }).decode(body)
-  if (oddShare(text) > 0.1) return { ok: false, message: NOT_TEXT }
+  if (oddShare(text) > 0.1 || nulShare(text) > 0.001) return { ok: false, message: NOT_TEXT }
   return { ok: true, text, encoding, bom }
 }
 

@@ -107,14 +107,19 @@ export function ReportRoute() {
     current.current?.cancel()
     current.current = null
   }
-  const load = (value: string, from: FileSource | null) => {
+  const load = (raw: string, from: FileSource | null) => {
     stop()
     setFileError(null)
+    // The paste box reports line breaks as LF whatever the file had; keeping the text in that
+    // form spares React from writing a large value back into the box on every render.
+    const value = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw
+    // An edit below the header line keeps the columns the user picked.
+    const head = (t: string) => t.slice(0, t.indexOf('\n') >>> 0)
+    const sameHeader = from === null && head(value) === head(text)
     reportStore.setState({
       text: value,
       source: from,
-      identity: null,
-      error: null,
+      ...(sameHeader ? {} : { identity: null, error: null }),
       diagnosed: false,
     })
     setRun({ status: 'idle' })

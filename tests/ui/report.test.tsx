@@ -222,6 +222,18 @@ describe('nothing typed is lost on Back or reload', () => {
     expect(sessionStorage.getItem('mmt-report') ?? '').not.toContain('contoso')
   })
 
+  it('keeps the chosen columns while rows are edited, not when the header changes', async () => {
+    const user = renderApp()
+    await user.click(await screen.findByLabelText('Report'))
+    await user.paste(report)
+    await user.selectOptions(screen.getByLabelText('User column'), 'Status')
+    await user.type(screen.getByLabelText('Report'), '\nFailed;g@contoso.com;Kaboom')
+    expect(screen.getByLabelText('User column')).toHaveDisplayValue('Status')
+    await user.clear(screen.getByLabelText('Report'))
+    await user.paste(report.replace('Status;', 'State;'))
+    expect(screen.getByLabelText('User column')).toHaveDisplayValue('Identity')
+  })
+
   it('says in one sentence when a report is too large to keep', async () => {
     reportStore.setState({
       text: `Identity,Error\n${'a@x.com,Boom\n'.repeat(REPORT_KEEP_LIMIT / 13 + 1)}`,
