@@ -253,9 +253,9 @@ export function checkMigrationCsv(
         fixLabel: null,
         group: 'password',
       })
-    // A row with more fields than the header: which value is in which column is a guess, so
-    // none of its cells is changed automatically.
-    if (r.cells.length > width)
+    // A row with more or fewer fields than the header: which value is in which column is a
+    // guess (a missing quote shifts them), so none of its cells is changed automatically.
+    if (r.cells.length !== width)
       for (const f of findings.slice(before))
         if (f.fixes.length > 0) {
           f.fixes = []
@@ -313,11 +313,14 @@ export function applyFixes(
         })
       }
   for (const f of chosen)
+    for (const fix of f.fixes) if (fix.kind === 'drop-record') dropRecords.add(fix.record)
+  for (const f of chosen)
     for (const fix of f.fixes) {
       if (fix.kind === 'set') {
         const i = indexOf(fix.column)
         const r = table.records[fix.record]
-        if (i < 0 || !r || r.cells.length > width) continue
+        // A removed row needs no other change; a misshapen row gets none.
+        if (i < 0 || !r || r.cells.length !== width || dropRecords.has(fix.record)) continue
         const before = r.cells[i] ?? ''
         if (before === fix.value) continue
         let row = sets.get(fix.record)
@@ -331,7 +334,6 @@ export function applyFixes(
         dropColumns.add(fix.index)
         changes.push({ line: 1, text: `Removed the column "${fix.column}" from every row.` })
       } else if (fix.kind === 'drop-record') {
-        dropRecords.add(fix.record)
         changes.push({
           line: table.records[fix.record]?.line ?? null,
           text: 'Removed the row (a duplicate address).',
@@ -363,10 +365,10 @@ export function applyFixes(
     }
     const set = sets.get(record)
     if (!set && !reshaped) return
-    if (r.cells.length > width) {
+    if (r.cells.length !== width) {
       changes.push({
         line: r.line,
-        text: 'Left as it was: the row has more fields than the header, so its columns are unclear. Fix it by hand.',
+        text: `Left as it was: the row has ${r.cells.length} field${r.cells.length === 1 ? '' : 's'} and the header ${width}, so which value belongs to which column is unclear. Fix it by hand.`,
       })
       return
     }

@@ -170,10 +170,10 @@ describe('applyFixes keeps every byte it was not asked to change', () => {
       'EmailAddress,ForceChangePassword\na@fed.com,False\nb@fed.com,False',
     ],
     [
-      'an added column on an all-quoted file is quoted too; short rows are padded',
-      '"EmailAddress","Password"\r\n"a@fed.com","p;1"\r\n"b@cloud.com"\r\n',
+      'an added column on an all-quoted file is quoted too; a short row is left alone',
+      '"EmailAddress","Password"\r\n"a@fed.com","p;1"\r\n"b@cloud.com","p2"\r\n"c@x.com"\r\n',
       ['fcp'],
-      '"EmailAddress","Password","ForceChangePassword"\r\n"a@fed.com","p;1","False"\r\n"b@cloud.com","",""\r\n',
+      '"EmailAddress","Password","ForceChangePassword"\r\n"a@fed.com","p;1","False"\r\n"b@cloud.com","p2",""\r\n"c@x.com"\r\n',
     ],
     [
       'a line that could not be read stays as it was',
@@ -210,8 +210,35 @@ describe('applyFixes keeps every byte it was not asked to change', () => {
     )
     expect(changes.map((c) => `${c.line}: ${c.text}`)).toEqual([
       '1: Added the column ForceChangePassword (empty on rows without a fix).',
-      '2: Left as it was: the row has more fields than the header, so its columns are unclear. Fix it by hand.',
+      '2: Left as it was: the row has 3 fields and the header 2, so which value belongs to which column is unclear. Fix it by hand.',
       '3: ForceChangePassword: "" → "False".',
+    ])
+  })
+
+  it('never touches a row whose fields are shifted by a missing quote', () => {
+    // "x5," closes early: the row reads as 3 fields and its ForceChangePassword cell is "IT".
+    const text =
+      'EmailAddress,Password,ForceChangePassword,Dept\na@fed.com,"x5,"True",IT\nb@fed.com,p,True,HR\n'
+    const { table, findings } = check(text, 'staged', ['fed.com'])
+    expect(findings.map((f) => [f.id, f.fixes.length])).toEqual([
+      ['unknown:3', 1],
+      ['fields:0', 0],
+      ['fcp:0', 0],
+      ['fcp:1', 1],
+    ])
+    const all = pickGroup(new Set(), findings, 'fcp', true)
+    expect(applyFixes(table, findings, all).csv).toBe(text.replace('p,True,HR', 'p,False,HR'))
+  })
+
+  it('does not also change a row that is removed', () => {
+    const text = 'EmailAddress,ForceChangePassword\na@fed.com,True\na@fed.com,True\n'
+    const { table, findings } = check(text, 'staged', ['fed.com'])
+    const picked = new Set(['fcp:0', 'fcp:1', 'duplicate:1'])
+    const { csv, changes } = applyFixes(table, findings, picked)
+    expect(csv).toBe('EmailAddress,ForceChangePassword\na@fed.com,False\n')
+    expect(changes.map((c) => `${c.line}: ${c.text}`)).toEqual([
+      '2: ForceChangePassword: "True" → "False".',
+      '3: Removed the row (a duplicate address).',
     ])
   })
 
