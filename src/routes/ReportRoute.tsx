@@ -8,6 +8,7 @@ import type { EntryBody } from '../engine/types.ts'
 import { downloadText } from '../report/download.ts'
 import { encodingLabel, readTextFile } from '../report/decode.ts'
 import { detectColumns, parseReport, toRows } from '../report/parse.ts'
+import { reportNote } from '../report/report-note.ts'
 import { runTriage, type TriageRun } from '../report/run.ts'
 import {
   clearTool,
@@ -26,6 +27,7 @@ import {
 } from '../report/triage.ts'
 import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { FixScript, type FixScriptItem } from '../ui/FixScript.tsx'
+import { TicketNote } from '../ui/TicketNote.tsx'
 import { TriageGroup } from '../ui/TriageGroup.tsx'
 
 type RunState =
@@ -346,6 +348,8 @@ export function ReportRoute() {
             />
           </p>
 
+          <ReportTicketNote result={result} />
+
           <h2>Known problems</h2>
           {known.length === 0 && <p>None.</p>}
           {known.map((g) => (
@@ -396,6 +400,26 @@ export function ReportRoute() {
         </section>
       )}
     </div>
+  )
+}
+
+/** The result as a note for a ticket: users counted unless the user asks for their names. */
+function ReportTicketNote({ result }: { result: TriageResult }) {
+  const kb = useKb()
+  const [include, setInclude] = useState(false)
+  const sourceOf = (id: string) => {
+    const s = findEntry(kb, id)?.sources[0]
+    return s ? { title: s.title, url: s.url, kb: s.kb ?? null } : null
+  }
+  return (
+    <TicketNote
+      markdown={reportNote(result, sourceOf, 'markdown', include)}
+      text={reportNote(result, sourceOf, 'text', include)}
+      includeIdentifiers={include}
+      onIncludeIdentifiersChange={setInclude}
+      description="How many rows, each problem with its count and source article, the errors no known problem matches (addresses and GUIDs masked) and the lines that could not be read. Users are counted, not named, unless you include them."
+      includeLabel="Include the users' names"
+    />
   )
 }
 

@@ -116,6 +116,42 @@ describe('report triage', () => {
 /** A file as the browser hands it to the page. */
 const file = (name: string, bytes: Uint8Array<ArrayBuffer>) => new File([bytes], name)
 
+describe('the report result', () => {
+  it('offers a ticket note for the whole report, users counted unless included', async () => {
+    const user = renderApp()
+    await user.click(await screen.findByLabelText('Report'))
+    await user.paste(report)
+    await user.click(screen.getByRole('button', { name: 'Diagnose 5 rows' }))
+    const result = await screen.findByRole('region', { name: 'Result' })
+    const note = within(result).getByRole('region', { name: 'Ticket note' })
+    await user.click(within(note).getByRole('button', { name: 'Show the note' }))
+    const preview = () => note.querySelector('pre code')?.textContent ?? ''
+    expect(preview()).toMatch(
+      /^## Report triage: 6 rows\n\n4 in known problems, 1 unknown, 1 unreadable\./,
+    )
+    expect(preview()).not.toMatch(/contoso\.com/)
+    expect(preview()).toContain('- `Kaboom for <email> in the widget`: 1 row, 1 user.')
+    await user.click(within(note).getByLabelText("Include the users' names"))
+    expect(preview()).toContain('2 rows, 2 users: c@contoso.com, d@contoso.com.')
+    await user.click(within(note).getByRole('button', { name: 'Copy ticket note (plain text)' }))
+    expect(await navigator.clipboard.readText()).toMatch(/^Report triage: 6 rows\n/)
+  })
+
+  it('shows the first ten users and line numbers of a group, the rest folded', async () => {
+    const user = renderApp()
+    await user.click(await screen.findByLabelText('Report'))
+    const rows = Array.from({ length: 13 }, (_, i) => `u${i}@x.com;Kaboom for u${i}@x.com`)
+    await user.paste(['Identity;Error', ...rows].join('\n'))
+    await user.click(screen.getByRole('button', { name: 'Diagnose 13 rows' }))
+    const group = await screen.findByRole('region', { name: 'Unknown error (13)' })
+    expect(within(group).getByText(/^Users:/).parentElement).toHaveTextContent(
+      /^Users: u0@x\.com, .*, u9@x\.com and 3 more$/,
+    )
+    expect(within(group).getByText('All 13 users')).toBeInTheDocument()
+    expect(within(group).getByText('All 13 line numbers')).toBeInTheDocument()
+  })
+})
+
 describe('report files as Windows tools write them', () => {
   const fl = `Identity     : jürgen@contoso.com\r\nStatus       : Failed\r\nErrorSummary : ${im('jürgen@contoso.com')}\r\n`
   const csv = `"Identity","ErrorSummary"\r\n"Jürgen Müller","${im('jm@contoso.com')}"\r\n`
