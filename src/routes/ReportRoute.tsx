@@ -338,7 +338,7 @@ export function ReportRoute() {
               Download Markdown
             </button>
           </p>
-          <p>
+          <p className="report-filter">
             <label htmlFor="report-filter">Filter by problem, error or user</label>{' '}
             <input
               id="report-filter"

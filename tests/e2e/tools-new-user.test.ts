@@ -213,6 +213,14 @@ describe('report triage, as a new user', () => {
       expect(await fix.getByRole('button', { name: 'Copy script' }).isDisabled()).toBe(true)
       await expectAccessible(s, 'report triage, 5,000 rows')
 
+      // Printed, the page is the result: no pasted report, filter or buttons.
+      await s.page.emulateMedia({ media: 'print' })
+      expect(await s.page.getByLabel('Report').isVisible()).toBe(false)
+      expect(await s.page.getByLabel('Filter by problem, error or user').isVisible()).toBe(false)
+      expect(await result.getByRole('heading', { name: 'Known problems' }).isVisible()).toBe(true)
+      expect(await s.page.getByRole('button').filter({ visible: true }).count()).toBe(0)
+      await s.page.emulateMedia({ media: 'screen' })
+
       // The CSV export has one line per group and per unreadable line; its counts add up.
       const download = s.page.waitForEvent('download')
       await result.getByRole('button', { name: 'Download CSV' }).click()
@@ -263,7 +271,9 @@ describe('report triage, as a new user', () => {
       const again = await summary(s.page)
       expect(again.replace(/in \d+ ms/, '')).toBe(first.replace(/in \d+ ms/, ''))
       const result = s.page.getByRole('region', { name: 'Result' })
-      expect(await result.getByRole('region').count()).toBe(1)
+      // The filter shows the one matching group and hides the others.
+      expect(await result.getByRole('region', { name: /^Unknown error \(\d+\)$/ }).count()).toBe(1)
+      expect(await result.getByRole('region', { name: /^Move to Exchange 2010/ }).count()).toBe(0)
       await result.getByText(/badger was found in the server room while moving <email>/).waitFor()
 
       // Clear forgets it: a reload after Clear shows an empty page.
