@@ -47,6 +47,7 @@ function fixItems(body: EntryBody, users: readonly string[]): FixScriptItem[] {
         label: c.label,
         code: each ? fixScript(c, users) : c.template,
         perUser: each,
+        users: users.length,
         risk: c.risk,
         riskNote: c.riskNote ?? null,
         shell: c.shell,

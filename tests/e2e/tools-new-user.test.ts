@@ -203,6 +203,8 @@ describe('report triage, as a new user', () => {
       const fix = result
         .getByRole('region', { name: `${imTitle} (${im.length})`, exact: true })
         .getByRole('region', { name: 'Clear the flag that blocks the move' })
+      // A script for hundreds of users starts folded; it is all there to copy.
+      await fix.getByText(`Show the script for all ${im.length} users`).click()
       const code = (await fix.locator('pre code').textContent()) ?? ''
       expect(scriptUsers(code)).toEqual(im)
       expect(code.split('\n').slice(1)).toEqual([
