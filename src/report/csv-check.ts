@@ -16,7 +16,7 @@ export const COLUMNS: Record<CsvKind, { required: string[]; optional: string[] }
 
 export type Fix =
   | { kind: 'set'; record: number; column: string; value: string }
-  | { kind: 'drop-column'; column: string }
+  | { kind: 'drop-column'; column: string; index: number }
   | { kind: 'drop-record'; record: number }
   | { kind: 'add-column'; column: string }
 
@@ -32,6 +32,8 @@ export interface Finding {
   shown: string | null
   fixes: Fix[]
   fixLabel: string | null
+  /** Findings of one kind share a group, so their fixes can be picked all at once. */
+  group: string
 }
 
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/
@@ -57,13 +59,43 @@ export function parseDomains(text: string): string[] {
   ]
 }
 
+/** What the importer accepts at most (the IMAP troubleshooting article gives both limits). */
+export const MAX_ROWS = 50_000
+
 export function checkMigrationCsv(
   table: Table,
   kind: CsvKind,
   federated: readonly string[],
+  /** For IMAP: the domains of the Microsoft 365 mailboxes; each EmailAddress must be in one. */
+  targetDomains: readonly string[] = [],
 ): Finding[] {
   const findings: Finding[] = []
   if (kind === 'cutover' || table.headers.length === 0) return findings
+  const label = kind === 'imap' ? 'IMAP' : 'staged'
+  for (const p of table.problems)
+    findings.push({
+      id: `parse:${p.line}`,
+      record: null,
+      line: p.line,
+      column: null,
+      message: `${p.reason} Nothing on it was checked, and the fixed file keeps it as it is.`,
+      shown: null,
+      fixes: [],
+      fixLabel: null,
+      group: 'parse',
+    })
+  if (table.records.length > MAX_ROWS)
+    findings.push({
+      id: 'rows',
+      record: null,
+      line: 1,
+      column: null,
+      message: `The file has ${table.records.length} rows; a migration batch takes at most ${MAX_ROWS}. Split it into several files.`,
+      shown: null,
+      fixes: [],
+      fixLabel: null,
+      group: 'rows',
+    })
   const spec = COLUMNS[kind]
   const known = [...spec.required, ...spec.optional]
   const col = (name: string) =>
@@ -79,6 +111,7 @@ export function checkMigrationCsv(
         shown: null,
         fixes: [],
         fixLabel: null,
+        group: 'missing',
       })
   table.headers.forEach((h, i) => {
     if (known.some((k) => k.toLowerCase() === h.trim().toLowerCase())) return
@@ -87,20 +120,37 @@ export function checkMigrationCsv(
       record: null,
       line: 1,
       column: h,
-      message: `${h ? `The column "${h}"` : `Column ${i + 1} has no name and`} is not one a ${kind === 'imap' ? 'IMAP' : 'staged'} migration file takes.`,
+      message: `${h ? `The column "${h}"` : `Column ${i + 1} has no name and`} is not one a ${label} migration file takes.`,
       shown: null,
-      fixes: [{ kind: 'drop-column', column: h }],
+      fixes: [{ kind: 'drop-column', column: h, index: i }],
       fixLabel: 'Remove this column',
+      group: 'unknown',
     })
   })
 
   const email = col('EmailAddress')
   const password = col('Password')
+  const userName = col('UserName')
   const fcp = col('ForceChangePassword')
   const fed = new Set(federated.map((d) => d.toLowerCase()))
+  const target = new Set(targetDomains.map((d) => d.toLowerCase()))
   const seen = new Map<string, number>()
+  const width = table.headers.length
   table.records.forEach((r, record) => {
     const cell = (i: number) => (i >= 0 ? (r.cells[i] ?? '') : '')
+    const before = findings.length
+    if (r.cells.length !== width)
+      findings.push({
+        id: `fields:${record}`,
+        record,
+        line: r.line,
+        column: null,
+        message: `The row has ${r.cells.length} field${r.cells.length === 1 ? '' : 's'} and the header ${width}: the import rejects it${r.cells.length > width ? ' (a value with the delimiter in it needs quotes)' : ''}.`,
+        shown: null,
+        fixes: [],
+        fixLabel: null,
+        group: 'fields',
+      })
     if (email >= 0) {
       const raw = cell(email)
       const trimmed = raw.trim()
@@ -114,6 +164,7 @@ export function checkMigrationCsv(
           shown: raw,
           fixes: [],
           fixLabel: null,
+          group: 'address',
         })
       } else {
         if (raw !== trimmed)
@@ -126,6 +177,7 @@ export function checkMigrationCsv(
             shown: JSON.stringify(raw),
             fixes: [{ kind: 'set', record, column: table.headers[email] ?? '', value: trimmed }],
             fixLabel: 'Remove the spaces',
+            group: 'spaces',
           })
         const key = trimmed.toLowerCase()
         const first = seen.get(key)
@@ -139,8 +191,21 @@ export function checkMigrationCsv(
             shown: trimmed,
             fixes: [{ kind: 'drop-record', record }],
             fixLabel: 'Remove this row',
+            group: 'duplicate',
           })
         else seen.set(key, r.line)
+        if (kind === 'imap' && target.size > 0 && !target.has(domainOf(trimmed)))
+          findings.push({
+            id: `target:${record}`,
+            record,
+            line: r.line,
+            column: 'EmailAddress',
+            message: `${domainOf(trimmed)} is not one of the Microsoft 365 domains you listed: EmailAddress must be an address of the mailbox the mail goes to, not of the old account.`,
+            shown: trimmed,
+            fixes: [],
+            fixLabel: null,
+            group: 'target',
+          })
         if (kind === 'staged' && fed.has(domainOf(trimmed))) {
           const value = cell(fcp).trim()
           if (value.toLowerCase() !== 'false') {
@@ -158,11 +223,24 @@ export function checkMigrationCsv(
                 { kind: 'set', record, column: 'ForceChangePassword', value: 'False' },
               ],
               fixLabel: 'Set it to False',
+              group: 'fcp',
             })
           }
         }
       }
     }
+    if (kind === 'imap' && userName >= 0 && !cell(userName).trim())
+      findings.push({
+        id: `username:${record}`,
+        record,
+        line: r.line,
+        column: 'UserName',
+        message: 'The user name is empty; the IMAP server needs it to open the old mailbox.',
+        shown: '(empty)',
+        fixes: [],
+        fixLabel: null,
+        group: 'username',
+      })
     if (kind === 'imap' && password >= 0 && !cell(password).trim())
       findings.push({
         id: `password:${record}`,
@@ -173,7 +251,16 @@ export function checkMigrationCsv(
         shown: maskPassword(''),
         fixes: [],
         fixLabel: null,
+        group: 'password',
       })
+    // A row with more or fewer fields than the header: which value is in which column is a
+    // guess (a missing quote shifts them), so none of its cells is changed automatically.
+    if (r.cells.length !== width)
+      for (const f of findings.slice(before))
+        if (f.fixes.length > 0) {
+          f.fixes = []
+          f.fixLabel = null
+        }
   })
   return findings
 }
@@ -183,15 +270,17 @@ export interface Change {
   text: string
 }
 
-/** Quotes a field for the file's delimiter when it needs it (RFC 4180). */
-function field(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) || /^\s|\s$/.test(value)
+/** A field as the file writes it: quoted when it was, or when it must be (RFC 4180). */
+function field(value: string, delimiter: string, quoted: boolean): string {
+  return quoted || value.includes(delimiter) || /["\r\n]/.test(value) || /^\s|\s$/.test(value)
     ? `"${value.replace(/"/g, '""')}"`
     : value
 }
 
 /**
- * Applies the picked fixes and returns the new file and a summary of every change. Passwords
+ * Applies the picked fixes to the file and returns the new text and a summary of every change.
+ * Only lines a fix touches are rewritten (with the quoting they had); every other byte of the
+ * file, its line breaks and lines that could not be read included, stays as it was. Passwords
  * are never named in the summary.
  */
 export function applyFixes(
@@ -199,55 +288,117 @@ export function applyFixes(
   findings: readonly Finding[],
   picked: ReadonlySet<string>,
 ): { csv: string; changes: Change[] } {
+  const source = table.source
+  if (!source) return { csv: '', changes: [] }
+  const d = table.delimiter
+  const width = table.headers.length
   const headers = [...table.headers]
-  const rows = table.records.map((r) => {
-    const cells = [...r.cells]
-    while (cells.length < headers.length) cells.push('')
-    return cells
-  })
+  const headerQuoted = [...source.quoted]
+  const allQuoted = (flags: readonly boolean[]) => flags.length > 0 && flags.every(Boolean)
   const changes: Change[] = []
-  const dropColumns = new Set<string>()
+  const dropColumns = new Set<number>()
   const dropRecords = new Set<number>()
+  const sets = new Map<number, Map<number, string>>()
   const chosen = findings.filter((f) => picked.has(f.id))
+  const indexOf = (name: string) =>
+    headers.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase())
   for (const f of chosen)
     for (const fix of f.fixes)
-      if (fix.kind === 'add-column' && !headers.includes(fix.column)) {
+      if (fix.kind === 'add-column' && indexOf(fix.column) < 0) {
         headers.push(fix.column)
-        for (const cells of rows) cells.push('')
-        changes.push({ line: 1, text: `Added the column ${fix.column}.` })
+        headerQuoted.push(allQuoted(source.quoted))
+        changes.push({
+          line: 1,
+          text: `Added the column ${fix.column} (empty on rows without a fix).`,
+        })
       }
+  for (const f of chosen)
+    for (const fix of f.fixes) if (fix.kind === 'drop-record') dropRecords.add(fix.record)
   for (const f of chosen)
     for (const fix of f.fixes) {
       if (fix.kind === 'set') {
-        const i = headers.findIndex((h) => h.trim().toLowerCase() === fix.column.toLowerCase())
-        const cells = rows[fix.record]
-        if (i < 0 || !cells) continue
-        const before = cells[i] ?? ''
+        const i = indexOf(fix.column)
+        const r = table.records[fix.record]
+        // A removed row needs no other change; a misshapen row gets none.
+        if (i < 0 || !r || r.cells.length !== width || dropRecords.has(fix.record)) continue
+        const before = r.cells[i] ?? ''
         if (before === fix.value) continue
-        cells[i] = fix.value
+        let row = sets.get(fix.record)
+        if (!row) sets.set(fix.record, (row = new Map()))
+        row.set(i, fix.value)
         changes.push({
-          line: table.records[fix.record]?.line ?? null,
+          line: r.line,
           text: `${fix.column}: ${JSON.stringify(before)} → ${JSON.stringify(fix.value)}.`,
         })
       } else if (fix.kind === 'drop-column') {
-        dropColumns.add(fix.column)
-        changes.push({ line: 1, text: `Removed the column "${fix.column}".` })
+        dropColumns.add(fix.index)
+        changes.push({ line: 1, text: `Removed the column "${fix.column}" from every row.` })
       } else if (fix.kind === 'drop-record') {
-        dropRecords.add(fix.record)
         changes.push({
           line: table.records[fix.record]?.line ?? null,
           text: 'Removed the row (a duplicate address).',
         })
       }
     }
-  const keep = headers.map((h) => !dropColumns.has(h))
-  const d = table.delimiter
-  const line = (cells: string[]) =>
-    cells
-      .filter((_, i) => keep[i] ?? true)
-      .map((c) => field(c, d))
-      .join(d)
-  const out = [line(headers), ...rows.filter((_, i) => !dropRecords.has(i)).map(line)]
+  const reshaped = dropColumns.size > 0 || headers.length > width
+  const line = (cells: readonly string[], quoted: readonly boolean[]) => {
+    const newQuoted = allQuoted(quoted)
+    const out: string[] = []
+    for (let i = 0; i < headers.length; i++)
+      if (!dropColumns.has(i))
+        out.push(field(cells[i] ?? '', d, i < quoted.length ? (quoted[i] ?? false) : newQuoted))
+    return out.join(d)
+  }
+  const edits: { start: number; end: number; text: string }[] = []
+  if (reshaped)
+    edits.push({
+      start: source.header.start,
+      end: source.header.end,
+      text: line(headers, headerQuoted),
+    })
+  table.records.forEach((r, record) => {
+    const span = r.span
+    if (!span) return
+    if (dropRecords.has(record)) {
+      edits.push({ start: span.start, end: span.next, text: '' })
+      return
+    }
+    const set = sets.get(record)
+    if (!set && !reshaped) return
+    if (r.cells.length !== width) {
+      changes.push({
+        line: r.line,
+        text: `Left as it was: the row has ${r.cells.length} field${r.cells.length === 1 ? '' : 's'} and the header ${width}, so which value belongs to which column is unclear. Fix it by hand.`,
+      })
+      return
+    }
+    const cells = headers.map((_, i) => set?.get(i) ?? r.cells[i] ?? '')
+    edits.push({ start: span.start, end: span.end, text: line(cells, r.quoted ?? []) })
+  })
+  edits.sort((a, b) => a.start - b.start)
+  let csv = ''
+  let at = 0
+  for (const e of edits) {
+    csv += source.text.slice(at, e.start) + e.text
+    at = e.end
+  }
+  csv += source.text.slice(at)
   changes.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-  return { csv: `${out.join('\r\n')}\r\n`, changes }
+  return { csv, changes }
+}
+
+/** Picks or unpicks every fixable finding of a group at once. */
+export function pickGroup(
+  picked: ReadonlySet<string>,
+  findings: readonly Finding[],
+  group: string,
+  on: boolean,
+): Set<string> {
+  const next = new Set(picked)
+  for (const f of findings)
+    if (f.group === group && f.fixes.length > 0) {
+      if (on) next.add(f.id)
+      else next.delete(f.id)
+    }
+  return next
 }

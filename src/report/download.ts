@@ -1,7 +1,13 @@
-/** Saves text as a file: a Blob behind a temporary `<a download>`. */
-export function downloadText(name: string, text: string, type: string): boolean {
+/**
+ * Saves text (as UTF-8) or bytes as a file: a Blob behind a temporary `<a download>`.
+ */
+export function downloadText(
+  name: string,
+  content: string | Uint8Array<ArrayBuffer>,
+  type: string,
+): boolean {
   if (typeof URL.createObjectURL !== 'function') return false
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  const url = URL.createObjectURL(new Blob([content], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = name

@@ -10,10 +10,15 @@ export interface Table {
   /** The CSV delimiter found (`,` for other formats). */
   delimiter: string
   headers: string[]
-  /** Records in order; `line` is the 1-based line each starts on. */
-  records: { line: number; cells: string[] }[]
+  /**
+   * Records in order; `line` is the 1-based line each starts on. CSV records also say which
+   * fields were quoted and where the record sits in `source.text`.
+   */
+  records: { line: number; cells: string[]; quoted?: boolean[]; span?: Span }[]
   /** Lines or records that are no record, with why. */
   problems: Problem[]
+  /** CSV only: the text parsed (without a byte-order mark), where its header is, its quoting. */
+  source?: { text: string; header: Span; quoted: boolean[] }
 }
 
 export interface Problem {
@@ -38,6 +43,16 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.1
 }
 
+function binaryTable(): Table {
+  return {
+    format: 'binary',
+    delimiter: ',',
+    headers: [],
+    records: [],
+    problems: [{ line: 1, reason: 'This is binary data, not a text report.' }],
+  }
+}
+
 const LIST_KEY = /^([A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,4}?)\s*:(?:\s(.*)|)$/
 
 /** Parses a report, guessing whether it is CSV or Format-List text. */
@@ -45,14 +60,7 @@ export function parseReport(input: string): Table {
   const text = (typeof input === 'string' ? input : '').replace(/^\ufeff/, '')
   if (!text.trim())
     return { format: 'empty', delimiter: ',', headers: [], records: [], problems: [] }
-  if (looksBinary(text))
-    return {
-      format: 'binary',
-      delimiter: ',',
-      headers: [],
-      records: [],
-      problems: [{ line: 1, reason: 'This is binary data, not a text report.' }],
-    }
+  if (looksBinary(text)) return binaryTable()
   // Format-List puts " : " after every key; a CSV header line never has it. Look past the first
   // line only when it is a PowerShell prompt or has no delimiter (quoted CSV values can hold
   // Format-List text of their own).
@@ -82,27 +90,58 @@ function detectDelimiter(text: string): string {
   return best
 }
 
-/** RFC 4180 records with the line each starts on; an unterminated quote is reported. */
-function csvRecords(text: string, delim: string) {
-  const out: { line: number; cells: string[]; unterminated: boolean }[] = []
+/** Where a CSV record sits in the parsed text: `end` before its line break, `next` after it. */
+export interface Span {
+  start: number
+  end: number
+  next: number
+}
+
+interface RawRecord {
+  line: number
+  cells: string[]
+  quoted: boolean[]
+  span: Span
+  /** Why the record could not be read (a quote that never closes, or closes in the wrong place). */
+  broken: string | null
+}
+
+const NEVER_CLOSED =
+  'A quoted value starts on this line and its closing quote never comes: the line is skipped.'
+const CLOSED_WRONG =
+  'A quoted value starts on this line and its closing quote is missing or in the wrong place: the line is skipped.'
+
+/**
+ * RFC 4180 records with the line each starts on and where it sits in the text. A quote that
+ * never closes, or whose "closing" quote lies on a later line with more text glued to it (a
+ * missing quote turns every quote after it inside out), breaks only its own line: the record is
+ * reported and reading goes on with the next line, so one bad quote never swallows the rest of
+ * the file.
+ */
+function csvRecords(text: string, delim: string): RawRecord[] {
+  const out: RawRecord[] = []
   const n = text.length
+  const isEnd = (c: string | undefined) => c === delim || c === '\n' || c === '\r'
   let line = 1
   let i = 0
   let cells: string[] = []
+  let quoted: boolean[] = []
   let start = 1
-  let unterminated = false
-  const endRecord = () => {
-    out.push({ line: start, cells, unterminated })
+  let startAt = 0
+  const endRecord = (end: number, next: number, broken: string | null = null) => {
+    out.push({ line: start, cells, quoted, span: { start: startAt, end, next }, broken })
     cells = []
-    unterminated = false
+    quoted = []
     start = line
+    startAt = next
   }
   while (i <= n) {
     if (i === n) {
       // A text ending in a line break has no empty record after it.
       if (cells.length > 0) {
         cells.push('')
-        endRecord()
+        quoted.push(false)
+        endRecord(n, n)
       }
       break
     }
@@ -111,14 +150,14 @@ function csvRecords(text: string, delim: string) {
     while (text[j] === ' ') j++
     let cell: string
     if (text[j] === '"') {
+      const openLine = line
       let k = j + 1
       let value = ''
+      let closed = true
       for (;;) {
         const q = text.indexOf('"', k)
         if (q < 0) {
-          value += text.slice(k)
-          unterminated = true
-          k = n
+          closed = false
           break
         }
         value += text.slice(k, q)
@@ -130,21 +169,36 @@ function csvRecords(text: string, delim: string) {
           break
         }
       }
-      for (let m = value.indexOf('\n'); m >= 0; m = value.indexOf('\n', m + 1)) line++
       // Text after the closing quote up to the delimiter belongs to the field.
       let e = k
-      while (e < n && text[e] !== delim && text[e] !== '\n' && text[e] !== '\r') e++
-      cell = value + text.slice(k, e)
+      while (e < n && !isEnd(text[e])) e++
+      const glued = text.slice(k, e)
+      const multiline = value.includes('\n') || value.includes('\r')
+      if (!closed || (multiline && glued.trim() !== '')) {
+        // Skip the line the quote opened on; read on from the next one.
+        let lineEnd = j
+        while (lineEnd < n && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++
+        const next = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1)
+        line = openLine + 1
+        endRecord(lineEnd, Math.min(n, next), closed ? CLOSED_WRONG : NEVER_CLOSED)
+        i = Math.min(n, next)
+        if (i === n) break
+        continue
+      }
+      for (let m = value.indexOf('\n'); m >= 0; m = value.indexOf('\n', m + 1)) line++
+      cell = value + glued
+      quoted.push(true)
       i = e
     } else {
       let e = i
-      while (e < n && text[e] !== delim && text[e] !== '\n' && text[e] !== '\r') e++
+      while (e < n && !isEnd(text[e])) e++
       cell = text.slice(i, e)
+      quoted.push(false)
       i = e
     }
     cells.push(cell)
     if (i >= n) {
-      endRecord()
+      endRecord(n, n)
       break
     }
     const c = text[i]
@@ -152,13 +206,15 @@ function csvRecords(text: string, delim: string) {
       i++
       if (i === n) {
         cells.push('')
-        endRecord()
+        quoted.push(false)
+        endRecord(n, n)
         break
       }
     } else {
+      const end = i
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1
       line++
-      endRecord()
+      endRecord(end, i)
     }
   }
   return out
@@ -169,26 +225,30 @@ export function parseCsvText(input: string): Table {
   const text = input.replace(/^\ufeff/, '')
   if (!text.trim())
     return { format: 'empty', delimiter: ',', headers: [], records: [], problems: [] }
+  if (looksBinary(text)) return binaryTable()
   return parseCsv(text)
 }
 
 function parseCsv(text: string): Table {
   const delim = detectDelimiter(text)
-  const all = csvRecords(text, delim)
   const problems: Problem[] = []
-  const nonEmpty = all.filter((r) => r.cells.some((c) => c.trim() !== ''))
-  const head = nonEmpty[0]
-  if (!head) return { format: 'empty', delimiter: delim, headers: [], records: [], problems }
-  const headers = head.cells.map((h) => h.trim())
+  let header: RawRecord | null = null
   const records: Table['records'] = []
-  for (const r of nonEmpty.slice(1)) {
-    if (r.unterminated) {
-      problems.push({ line: r.line, reason: 'A quoted field is never closed.' })
-      continue
-    }
-    records.push({ line: r.line, cells: r.cells })
+  for (const r of csvRecords(text, delim)) {
+    if (r.broken !== null) problems.push({ line: r.line, reason: r.broken })
+    else if (!r.cells.some((c) => c.trim() !== '')) continue
+    else if (!header) header = r
+    else records.push({ line: r.line, cells: r.cells, quoted: r.quoted, span: r.span })
   }
-  return { format: 'csv', delimiter: delim, headers, records, problems }
+  if (!header) return { format: 'empty', delimiter: delim, headers: [], records: [], problems }
+  return {
+    format: 'csv',
+    delimiter: delim,
+    headers: header.cells.map((h) => h.trim()),
+    records,
+    problems,
+    source: { text, header: header.span, quoted: header.quoted },
+  }
 }
 
 function parseList(text: string): Table {

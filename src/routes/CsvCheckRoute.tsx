@@ -5,13 +5,20 @@ import {
   checkMigrationCsv,
   COLUMNS,
   parseDomains,
+  pickGroup,
   type CsvKind,
 } from '../report/csv-check.ts'
+import { encodeText, encodingLabel, readTextFile } from '../report/decode.ts'
 import { downloadText } from '../report/download.ts'
 import { parseCsvText } from '../report/parse.ts'
+import {
+  clearTool,
+  csvCheckStore,
+  useCsvCheckInputs,
+  useKept,
+  type FileSource,
+} from '../report/tool-state.ts'
 import { CsvFindings } from '../ui/CsvFindings.tsx'
-
-const PASTED = ''
 
 const KINDS: { value: CsvKind; label: string }[] = [
   { value: 'staged', label: 'Staged migration' },
@@ -22,18 +29,24 @@ const KINDS: { value: CsvKind; label: string }[] = [
 /** Checks a staged or IMAP migration CSV file and offers a fixed copy. */
 export function CsvCheckRoute() {
   const heading = useFocusHeading<HTMLHeadingElement>('csv-check')
-  const [kind, setKind] = useState<CsvKind>('staged')
-  const [text, setText] = useState('')
-  const [fileName, setFileName] = useState(PASTED)
-  const [domains, setDomains] = useState('')
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  const kind = useCsvCheckInputs((s) => s.kind)
+  const text = useCsvCheckInputs((s) => s.text)
+  const source = useCsvCheckInputs((s) => s.source)
+  const domains = useCsvCheckInputs((s) => s.domains)
+  const targets = useCsvCheckInputs((s) => s.targets)
+  const pickedIds = useCsvCheckInputs((s) => s.picked)
+  const kept = useKept('csv-check')
+  const [fileError, setFileError] = useState<string | null>(null)
+  const picked = useMemo(() => new Set(pickedIds), [pickedIds])
   const table = useMemo(() => parseCsvText(text), [text])
   const federated = useMemo(() => parseDomains(domains), [domains])
+  const target = useMemo(() => parseDomains(targets), [targets])
   const findings = useMemo(
-    () => checkMigrationCsv(table, kind, federated),
-    [table, kind, federated],
+    () => checkMigrationCsv(table, kind, federated, kind === 'imap' ? target : []),
+    [table, kind, federated, target],
   )
   const fixed = useMemo(() => applyFixes(table, findings, picked), [table, findings, picked])
+  const setPicked = (next: ReadonlySet<string>) => csvCheckStore.setState({ picked: [...next] })
   // The paste box and file picker give way to the loaded file: focus moves on to the findings
   // (or to Clear the file when there are none) instead of falling back to the page.
   const justLoaded = useRef(false)
@@ -45,13 +58,21 @@ export function CsvCheckRoute() {
     const target = findingsHeading.current ?? clearButton.current
     target?.focus()
   }, [text])
-  const load = (value: string, name: string) => {
+  const load = (value: string, from: FileSource | null) => {
     justLoaded.current = value !== ''
-    setText(value)
-    setPicked(new Set())
-    setFileName(name)
+    setFileError(null)
+    csvCheckStore.setState({ text: value, source: from, picked: [] })
+  }
+  const open = (file: File | undefined) => {
+    if (!file) return
+    void readTextFile(file).then((r) => {
+      if (r.ok) load(r.text, { name: file.name, encoding: r.encoding, bom: r.bom })
+      else setFileError(`${file.name}: ${r.message}`)
+    })
   }
   const spec = COLUMNS[kind]
+  const binary = table.format === 'binary'
+  const name = source?.name ?? 'The pasted file'
 
   return (
     <div className="csv-check">
@@ -73,10 +94,7 @@ export function CsvCheckRoute() {
                 name="csv-kind"
                 value={k.value}
                 checked={kind === k.value}
-                onChange={() => {
-                  setKind(k.value)
-                  setPicked(new Set())
-                }}
+                onChange={() => csvCheckStore.setState({ kind: k.value, picked: [] })}
               />{' '}
               <label htmlFor={`csv-kind-${k.value}`}>{k.label}</label>
             </p>
@@ -95,10 +113,21 @@ export function CsvCheckRoute() {
             </p>
             {text ? (
               <p role="status">
-                {fileName === PASTED ? 'Pasted file' : fileName} loaded: {table.records.length} row
-                {table.records.length === 1 ? '' : 's'}. The file itself is not shown, so its
-                passwords stay hidden.{' '}
-                <button ref={clearButton} type="button" onClick={() => load('', PASTED)}>
+                {name} loaded
+                {source ? ` (${encodingLabel(source.encoding, source.bom)})` : ''}:{' '}
+                {table.records.length} row{table.records.length === 1 ? '' : 's'}
+                {table.headers.length === 0 && !binary
+                  ? ' — there is no header line, so there is nothing to check'
+                  : ''}
+                . The file itself is not shown, so its passwords stay hidden.{' '}
+                <button
+                  ref={clearButton}
+                  type="button"
+                  onClick={() => {
+                    setFileError(null)
+                    clearTool('csv-check', { keepChoices: true })
+                  }}
+                >
                   Clear the file
                 </button>
               </p>
@@ -113,13 +142,13 @@ export function CsvCheckRoute() {
                   rows={4}
                   spellCheck={false}
                   placeholder="Paste the file here"
-                  onChange={(e) => load(e.target.value, PASTED)}
+                  onChange={(e) => load(e.target.value, null)}
                   onDragOver={(e) => e.preventDefault()}
                   onDrop={(e) => {
                     const file = e.dataTransfer.files[0]
                     if (!file) return
                     e.preventDefault()
-                    void file.text().then((t) => load(t, file.name))
+                    open(file)
                   }}
                 />
                 <p>
@@ -127,14 +156,30 @@ export function CsvCheckRoute() {
                   <input
                     id="csv-file"
                     type="file"
-                    accept=".csv,text/csv,text/plain"
+                    accept=".csv,.txt,text/csv,text/plain"
                     onChange={(e) => {
-                      const file = e.target.files?.[0]
-                      if (file) void file.text().then((t) => load(t, file.name))
+                      open(e.target.files?.[0])
+                      e.target.value = ''
                     }}
                   />
                 </p>
               </>
+            )}
+            {fileError && (
+              <p role="alert" className="notice">
+                {fileError}
+              </p>
+            )}
+            {binary && (
+              <p role="alert" className="notice">
+                This is not a CSV file: it holds control characters that no text file has.
+              </p>
+            )}
+            {text && !kept && (
+              <p className="hint">
+                This file is too large to keep in the tab, so it will not come back after a reload;
+                everything else works.
+              </p>
             )}
             {kind === 'staged' && (
               <p>
@@ -147,7 +192,22 @@ export function CsvCheckRoute() {
                   value={domains}
                   placeholder="contoso.com, fabrikam.com"
                   spellCheck={false}
-                  onChange={(e) => setDomains(e.target.value)}
+                  onChange={(e) => csvCheckStore.setState({ domains: e.target.value })}
+                />
+              </p>
+            )}
+            {kind === 'imap' && (
+              <p>
+                <label htmlFor="csv-targets">
+                  Microsoft 365 domains of the new mailboxes (optional)
+                </label>{' '}
+                <input
+                  id="csv-targets"
+                  type="text"
+                  value={targets}
+                  placeholder="contoso.com, contoso.onmicrosoft.com"
+                  spellCheck={false}
+                  onChange={(e) => csvCheckStore.setState({ targets: e.target.value })}
                 />
               </p>
             )}
@@ -155,7 +215,7 @@ export function CsvCheckRoute() {
         )}
       </form>
 
-      {kind !== 'cutover' && table.headers.length > 0 && (
+      {kind !== 'cutover' && table.headers.length > 0 && !binary && (
         <CsvFindings
           headingRef={findingsHeading}
           rows={table.records.length}
@@ -167,11 +227,17 @@ export function CsvCheckRoute() {
             else next.delete(id)
             setPicked(next)
           }}
+          onPickGroup={(group, on) => setPicked(pickGroup(picked, findings, group, on))}
           changes={fixed.changes}
+          output={
+            source
+              ? `The fixed file is written as ${encodingLabel(source.encoding, source.bom)}, like yours.`
+              : 'The fixed file is written as UTF-8.'
+          }
           onDownload={() =>
             downloadText(
-              `${(fileName === PASTED ? 'migration' : fileName).replace(/\.csv$/i, '')}-fixed.csv`,
-              fixed.csv,
+              `${(source?.name ?? 'migration').replace(/\.(csv|txt)$/i, '')}-fixed.csv`,
+              source ? encodeText(fixed.csv, source.encoding, source.bom) : fixed.csv,
               'text/csv',
             )
           }

@@ -6,8 +6,17 @@ import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { applies, findEntry } from '../engine/diagnose.ts'
 import type { EntryBody } from '../engine/types.ts'
 import { downloadText } from '../report/download.ts'
+import { encodingLabel, readTextFile } from '../report/decode.ts'
 import { detectColumns, parseReport, toRows } from '../report/parse.ts'
+import { reportNote } from '../report/report-note.ts'
 import { runTriage, type TriageRun } from '../report/run.ts'
+import {
+  clearTool,
+  reportStore,
+  useKept,
+  useReportInputs,
+  type FileSource,
+} from '../report/tool-state.ts'
 import {
   fixScript,
   perUser,
@@ -18,6 +27,7 @@ import {
 } from '../report/triage.ts'
 import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { FixScript, type FixScriptItem } from '../ui/FixScript.tsx'
+import { TicketNote } from '../ui/TicketNote.tsx'
 import { TriageGroup } from '../ui/TriageGroup.tsx'
 
 type RunState =
@@ -37,6 +47,7 @@ function fixItems(body: EntryBody, users: readonly string[]): FixScriptItem[] {
         label: c.label,
         code: each ? fixScript(c, users) : c.template,
         perUser: each,
+        users: users.length,
         risk: c.risk,
         riskNote: c.riskNote ?? null,
         shell: c.shell,
@@ -45,17 +56,55 @@ function fixItems(body: EntryBody, users: readonly string[]): FixScriptItem[] {
     })
 }
 
+/** The last result, so Back from a problem's page shows it again without a new run. */
+let lastResult: {
+  text: string
+  identity: number
+  error: number
+  result: TriageResult
+  ms: number
+} | null = null
+
+/** Forgets the kept result (Clear; tests). */
+export function forgetReportResult(): void {
+  lastResult = null
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** A column name as an option label: long garbage headers are cut. */
+const columnLabel = (h: string, i: number) =>
+  !h ? `Column ${i + 1}` : h.length > 60 ? `${h.slice(0, 57)}…` : h
+
 /** Triage a whole report: every row diagnosed, grouped by problem, with one fix per problem. */
 export function ReportRoute() {
   const kb = useKb()
   const heading = useFocusHeading<HTMLHeadingElement>('report')
-  const [text, setText] = useState('')
-  const [identityChoice, setIdentityChoice] = useState<number | null>(null)
-  const [errorChoice, setErrorChoice] = useState<number | null>(null)
-  const [run, setRun] = useState<RunState>({ status: 'idle' })
-  const [filter, setFilter] = useState('')
+  const text = useReportInputs((s) => s.text)
+  const source = useReportInputs((s) => s.source)
+  const identityChoice = useReportInputs((s) => s.identity)
+  const errorChoice = useReportInputs((s) => s.error)
+  const filter = useReportInputs((s) => s.filter)
+  const diagnosed = useReportInputs((s) => s.diagnosed)
+  const kept = useKept('report')
+  const [fileError, setFileError] = useState<string | null>(null)
   const current = useRef<TriageRun | null>(null)
   useEffect(() => () => current.current?.cancel(), [])
+
+  const table = useMemo(() => parseReport(text), [text])
+  const detected = useMemo(() => detectColumns(table.headers), [table])
+  const identity = identityChoice ?? detected.identity
+  const error = errorChoice ?? detected.error
+  const input = useMemo(() => toRows(table, identity, error), [table, identity, error])
+  const [run, setRun] = useState<RunState>(() =>
+    diagnosed &&
+    lastResult &&
+    lastResult.text === text &&
+    lastResult.identity === identity &&
+    lastResult.error === error
+      ? { status: 'done', result: lastResult.result, ms: lastResult.ms }
+      : { status: 'idle' },
+  )
   // When a run the user started ends, focus goes to its result (or back to the button), so
   // keyboard and screen-reader users land on what changed instead of on a vanished button.
   const settled = useRef(false)
@@ -68,23 +117,51 @@ export function ReportRoute() {
     target?.focus()
   }, [run])
 
-  const table = useMemo(() => parseReport(text), [text])
-  const detected = useMemo(() => detectColumns(table.headers), [table])
-  const identity = identityChoice ?? detected.identity
-  const error = errorChoice ?? detected.error
-  const input = useMemo(() => toRows(table, identity, error), [table, identity, error])
-
-  const load = (value: string) => {
+  const stop = () => {
     current.current?.cancel()
-    setText(value)
-    setIdentityChoice(null)
-    setErrorChoice(null)
+    current.current = null
+  }
+  const load = (raw: string, from: FileSource | null) => {
+    stop()
+    setFileError(null)
+    // The paste box reports line breaks as LF whatever the file had; keeping the text in that
+    // form spares React from writing a large value back into the box on every render.
+    const value = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw
+    // An edit below the header line keeps the columns the user picked.
+    const head = (t: string) => t.slice(0, t.indexOf('\n') >>> 0)
+    const sameHeader = from === null && head(value) === head(text)
+    reportStore.setState({
+      text: value,
+      source: from,
+      ...(sameHeader ? {} : { identity: null, error: null }),
+      diagnosed: false,
+    })
     setRun({ status: 'idle' })
   }
-  const start = () => {
-    current.current?.cancel()
+  const choose = (which: 'identity' | 'error', column: number) => {
+    stop()
+    reportStore.setState({ [which]: column, diagnosed: false })
+    setRun({ status: 'idle' })
+  }
+  const open = (file: File | undefined) => {
+    if (!file) return
+    void readTextFile(file).then((r) => {
+      if (r.ok) load(r.text, { name: file.name, encoding: r.encoding, bom: r.bom })
+      else setFileError(`${file.name}: ${r.message}`)
+    })
+  }
+  const clear = () => {
+    stop()
+    forgetReportResult()
+    clearTool('report')
+    setFileError(null)
+    setRun({ status: 'idle' })
+  }
+  const start = (byUser = true) => {
+    stop()
     const total = input.rows.length
     const began = performance.now()
+    const at = { text, identity, error }
     setRun({ status: 'running', done: 0, total })
     const r = runTriage(kb, input.rows, input.problems, (done) =>
       setRun((s) => (s.status === 'running' ? { ...s, done } : s)),
@@ -93,25 +170,36 @@ export function ReportRoute() {
     r.promise.then(
       (result) => {
         if (current.current !== r) return
-        settled.current = true
-        setRun(
-          result
-            ? { status: 'done', result, ms: Math.round(performance.now() - began) }
-            : { status: 'cancelled' },
-        )
+        current.current = null
+        if (byUser) settled.current = true
+        if (!result) {
+          setRun({ status: 'cancelled' })
+          return
+        }
+        const ms = Math.round(performance.now() - began)
+        lastResult = { ...at, result, ms }
+        reportStore.setState({ diagnosed: true })
+        setRun({ status: 'done', result, ms })
       },
       (e: unknown) => {
-        settled.current = true
-        setRun({ status: 'failed', message: String(e) })
+        if (current.current === r) current.current = null
+        if (byUser) settled.current = true
+        setRun({ status: 'failed', message: e instanceof Error ? e.message : String(e) })
       },
     )
   }
   const cancel = () => {
-    current.current?.cancel()
-    current.current = null
+    stop()
     settled.current = true
     setRun({ status: 'cancelled' })
   }
+  // After a reload the result is gone but the report is back: run it again.
+  const resume = useRef(diagnosed && run.status === 'idle')
+  useEffect(() => {
+    if (!resume.current) return
+    resume.current = false
+    start(false)
+  })
 
   const result = run.status === 'done' ? run.result : null
   const needle = filter.trim().toLowerCase()
@@ -119,7 +207,9 @@ export function ReportRoute() {
     !needle || `${g.title}\n${g.sample}\n${g.users.join('\n')}`.toLowerCase().includes(needle)
   const known = result?.groups.filter((g) => g.kind !== 'unknown' && shown(g)) ?? []
   const unknown = result?.groups.filter((g) => g.kind === 'unknown' && shown(g)) ?? []
-  const options = table.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` }))
+  const options = table.headers.map((h, i) => ({ value: String(i), label: columnLabel(h, i) }))
+  const from = source ? `${source.name} (${encodingLabel(source.encoding, source.bom)})` : null
+  const readable = table.format === 'csv' || table.format === 'list'
 
   return (
     <div className="report">
@@ -141,13 +231,13 @@ export function ReportRoute() {
           value={text}
           rows={10}
           spellCheck={false}
-          onChange={(e) => load(e.target.value)}
+          onChange={(e) => load(e.target.value, null)}
           onDragOver={(e) => e.preventDefault()}
           onDrop={(e) => {
             const file = e.dataTransfer.files[0]
             if (!file) return
             e.preventDefault()
-            void file.text().then(load)
+            open(file)
           }}
         />
         <p>
@@ -155,35 +245,55 @@ export function ReportRoute() {
           <input
             id="report-file"
             type="file"
-            accept=".csv,.txt,text/csv,text/plain"
+            accept=".csv,.txt,.log,text/csv,text/plain"
             onChange={(e) => {
-              const file = e.target.files?.[0]
-              if (file) void file.text().then(load)
+              open(e.target.files?.[0])
+              e.target.value = ''
             }}
-          />
+          />{' '}
+          <button type="button" onClick={clear} disabled={!text && !fileError}>
+            Clear
+          </button>
         </p>
+        {fileError && (
+          <p role="alert" className="notice">
+            {fileError}
+          </p>
+        )}
         {table.format !== 'empty' && (
           <p role="status">
             {table.format === 'binary'
-              ? 'This is binary data, not a text report.'
-              : `Read as ${table.format === 'csv' ? 'CSV' : 'Format-List text'}: ${table.records.length} record${table.records.length === 1 ? '' : 's'}, ${input.rows.length} with error text.`}
+              ? 'This is not text: it holds control characters that no report has. Paste the text of the export, or open the CSV or text file itself.'
+              : `${from ? `Read ${from} as` : 'Read as'} ${table.format === 'csv' ? 'CSV' : 'Format-List text'}: ${plural(table.records.length, 'record')}, ${input.rows.length} with error text${input.problems.length > 0 ? `, ${input.problems.length} that cannot be diagnosed (listed with the result)` : ''}.`}
+            {readable && table.records.length === 0 && table.format === 'csv'
+              ? ' There is only a header line: no rows to diagnose.'
+              : ''}
+            {readable && table.headers.length > 0 && error < 0
+              ? ' No column looks like the error text: pick it below.'
+              : ''}
           </p>
         )}
-        {table.headers.length > 0 && (
+        {text && !kept && (
+          <p className="hint">
+            This report is too large to keep in the tab, so it will not come back after a reload;
+            everything else works.
+          </p>
+        )}
+        {readable && table.headers.length > 0 && (
           <div className="columns">
             <ColumnSelect
               id="report-identity"
               label="User column"
               value={identity}
               options={options}
-              onChange={setIdentityChoice}
+              onChange={(c) => choose('identity', c)}
             />
             <ColumnSelect
               id="report-error"
               label="Error column"
               value={error}
               options={options}
-              onChange={setErrorChoice}
+              onChange={(c) => choose('error', c)}
             />
           </div>
         )}
@@ -193,9 +303,9 @@ export function ReportRoute() {
             type="button"
             className="primary"
             disabled={run.status === 'running' || input.rows.length + input.problems.length === 0}
-            onClick={start}
+            onClick={() => start()}
           >
-            Diagnose {input.rows.length} row{input.rows.length === 1 ? '' : 's'}
+            Diagnose {plural(input.rows.length, 'row')}
           </button>
           {run.status === 'running' && (
             <button type="button" onClick={cancel}>
@@ -246,15 +356,17 @@ export function ReportRoute() {
               Download Markdown
             </button>
           </p>
-          <p>
+          <p className="report-filter">
             <label htmlFor="report-filter">Filter by problem, error or user</label>{' '}
             <input
               id="report-filter"
               type="search"
               value={filter}
-              onChange={(e) => setFilter(e.target.value)}
+              onChange={(e) => reportStore.setState({ filter: e.target.value })}
             />
           </p>
+
+          <ReportTicketNote result={result} />
 
           <h2>Known problems</h2>
           {known.length === 0 && <p>None.</p>}
@@ -306,6 +418,26 @@ export function ReportRoute() {
         </section>
       )}
     </div>
+  )
+}
+
+/** The result as a note for a ticket: users counted unless the user asks for their names. */
+function ReportTicketNote({ result }: { result: TriageResult }) {
+  const kb = useKb()
+  const [include, setInclude] = useState(false)
+  const sourceOf = (id: string) => {
+    const s = findEntry(kb, id)?.sources[0]
+    return s ? { title: s.title, url: s.url, kb: s.kb ?? null } : null
+  }
+  return (
+    <TicketNote
+      markdown={reportNote(result, sourceOf, 'markdown', include)}
+      text={reportNote(result, sourceOf, 'text', include)}
+      includeIdentifiers={include}
+      onIncludeIdentifiersChange={setInclude}
+      description="How many rows, each problem with its count and source article, the errors no known problem matches (addresses and GUIDs masked) and the lines that could not be read. Users are counted, not named, unless you include them."
+      includeLabel="Include the users' names"
+    />
   )
 }
 

@@ -7,10 +7,22 @@ interface Props {
   findings: readonly Finding[]
   picked: ReadonlySet<string>
   onPick: (id: string, on: boolean) => void
+  /** Ticks or unticks every fix of one kind. */
+  onPickGroup: (group: string, on: boolean) => void
   changes: readonly Change[]
+  /** One sentence on how the fixed file is written (its encoding). */
+  output: string
   onDownload: () => void
   /** The section's heading, for moving focus to the findings when a file is loaded. */
   headingRef?: Ref<HTMLHeadingElement>
+}
+
+/** What ticking every fix of a kind does, by finding group. */
+const GROUP_LABEL: Record<string, (n: number) => string> = {
+  fcp: (n) => `Set ForceChangePassword to False for all ${n} federated users`,
+  spaces: (n) => `Remove the spaces around all ${n} addresses`,
+  duplicate: (n) => `Remove all ${n} duplicate rows`,
+  unknown: (n) => `Remove all ${n} unknown columns`,
 }
 
 /** The findings of a migration CSV check, a tick per fix, and the fixed file's changes. */
@@ -19,10 +31,21 @@ export function CsvFindings({
   findings,
   picked,
   onPick,
+  onPickGroup,
   changes,
+  output,
   onDownload,
   headingRef,
 }: Props) {
+  const groups = new Map<string, { total: number; picked: number }>()
+  for (const f of findings)
+    if (f.fixes.length > 0) {
+      const g = groups.get(f.group) ?? { total: 0, picked: 0 }
+      g.total++
+      if (picked.has(f.id)) g.picked++
+      groups.set(f.group, g)
+    }
+  const bulk = [...groups].filter(([group, g]) => g.total > 1 && GROUP_LABEL[group])
   return (
     <section aria-labelledby="findings-h" className="csv-findings">
       <h2 id="findings-h" ref={headingRef} tabIndex={-1}>
@@ -34,6 +57,25 @@ export function CsvFindings({
           ? 'no problems found.'
           : `${findings.length} finding${findings.length === 1 ? '' : 's'}.`}
       </p>
+      {bulk.length > 0 && (
+        <fieldset className="bulk-fixes">
+          <legend>Fix every row of a kind at once</legend>
+          {bulk.map(([group, g]) => (
+            <p key={group}>
+              <input
+                id={`fix-all-${group}`}
+                type="checkbox"
+                checked={g.picked === g.total}
+                ref={(el) => {
+                  if (el) el.indeterminate = g.picked > 0 && g.picked < g.total
+                }}
+                onChange={(e) => onPickGroup(group, e.target.checked)}
+              />{' '}
+              <label htmlFor={`fix-all-${group}`}>{GROUP_LABEL[group]?.(g.total)}</label>
+            </p>
+          ))}
+        </fieldset>
+      )}
       {findings.length > 0 && (
         <TableScroll label="Findings by line and column">
           <table>
@@ -50,7 +92,7 @@ export function CsvFindings({
             <tbody>
               {findings.map((f) => (
                 <tr key={f.id}>
-                  <td>{f.record === null ? 'Header' : f.line}</td>
+                  <td>{f.record === null && f.line === 1 ? 'Header' : f.line}</td>
                   <td>{f.column ?? ''}</td>
                   <td>
                     <code>{f.shown ?? ''}</code>
@@ -83,7 +125,10 @@ export function CsvFindings({
         <p>No change picked: the fixed file would be the same as yours.</p>
       ) : (
         <>
-          <p>The fixed file differs from yours in exactly these changes:</p>
+          <p>
+            The fixed file differs from yours in exactly these changes; every other line is kept
+            byte for byte. {output}
+          </p>
           <ul className="changes">
             {changes.map((c, i) => (
               <li key={i}>

@@ -9,6 +9,8 @@ export interface FixScriptItem {
   /** The script for every user, or the single command when it needs other values. */
   code: string
   perUser: boolean
+  /** How many users the script runs for. */
+  users: number
   risk: 'read-only' | 'changes-settings' | 'data-loss'
   riskNote: string | null
   shell: Shell
@@ -16,11 +18,21 @@ export interface FixScriptItem {
   runsOn: string
 }
 
+/** Scripts longer than this many characters start folded. */
+const LONG = 1500
+
 /** A fix for every user of a group, with the data-loss confirmation before copy. */
 export function FixScript({ item }: { item: FixScriptItem }) {
   const id = useId()
   const [confirmed, setConfirmed] = useState(false)
   const dangerous = item.risk === 'data-loss'
+  // A script for hundreds of users is folded: it is copied, rarely read line by line.
+  const long = item.code.length > LONG
+  const block = (
+    <pre className="code">
+      <code>{item.code}</code>
+    </pre>
+  )
   return (
     <section className={`command risk-${item.risk}`} aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{item.label}</h4>
@@ -33,9 +45,16 @@ export function FixScript({ item }: { item: FixScriptItem }) {
           run it for each user.
         </p>
       )}
-      <pre className="code">
-        <code>{item.code}</code>
-      </pre>
+      {long ? (
+        <details>
+          <summary>
+            Show the {item.perUser ? `script for all ${item.users} users` : 'command'}
+          </summary>
+          {block}
+        </details>
+      ) : (
+        block
+      )}
       <RiskNotice
         id={id}
         risk={item.risk}

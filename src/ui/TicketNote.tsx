@@ -6,7 +6,14 @@ interface Props {
   text: string
   includeIdentifiers: boolean
   onIncludeIdentifiersChange: (include: boolean) => void
+  /** What the note holds, in one or two sentences (the single result's by default). */
+  description?: string
+  /** The label of the box that puts identifiers in the note. */
+  includeLabel?: string
 }
+
+const DESCRIPTION =
+  'The error, your answers, the cause, the steps, the commands and the source, ready to paste into a ticket. Addresses, GUIDs and server names are replaced by placeholders unless you include them.'
 
 /** Copy the diagnosis as a note for a helpdesk ticket, identifiers masked unless asked for. */
 export function TicketNote({
@@ -14,17 +21,15 @@ export function TicketNote({
   text,
   includeIdentifiers,
   onIncludeIdentifiersChange,
+  description = DESCRIPTION,
+  includeLabel = 'Include addresses, GUIDs and server names',
 }: Props) {
   const id = useId()
   const [shown, setShown] = useState(false)
   return (
     <section aria-labelledby={`${id}-h`} className="ticket-note">
       <h2 id={`${id}-h`}>Ticket note</h2>
-      <p>
-        The error, your answers, the cause, the steps, the commands and the source, ready to paste
-        into a ticket. Addresses, GUIDs and server names are replaced by placeholders unless you
-        include them.
-      </p>
+      <p>{description}</p>
       <p>
         <input
           id={`${id}-include`}
@@ -32,7 +37,7 @@ export function TicketNote({
           checked={includeIdentifiers}
           onChange={(e) => onIncludeIdentifiersChange(e.target.checked)}
         />{' '}
-        <label htmlFor={`${id}-include`}>Include addresses, GUIDs and server names</label>
+        <label htmlFor={`${id}-include`}>{includeLabel}</label>
       </p>
       <p>
         <button

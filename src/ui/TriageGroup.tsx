@@ -9,14 +9,35 @@ interface Props {
   children?: ReactNode
 }
 
-const MAX_SHOWN = 200
+/** How many users or line numbers show before the rest folds into "All …". */
+const INLINE = 10
+
+/** A list shown by its first items, the whole of it one click away. */
+function Folded({ label, all, noun }: { label: string; all: readonly string[]; noun: string }) {
+  const more = all.length - INLINE
+  return (
+    <>
+      <p className={noun === 'line numbers' ? 'lines' : 'users'}>
+        <strong>{label}:</strong> {all.slice(0, INLINE).join(', ')}
+        {more > 0 ? ` and ${more} more` : ''}
+      </p>
+      {more > 0 && (
+        <details>
+          <summary>
+            All {all.length} {noun}
+          </summary>
+          <p>{all.join(', ')}</p>
+        </details>
+      )}
+    </>
+  )
+}
 
 /** One group of a triaged report: the problem, how many rows, which users and lines. */
 export function TriageGroup({ group, links, children }: Props) {
   const id = useId()
   const heading =
     group.kind === 'unknown' ? `Unknown error (${group.count})` : `${group.title} (${group.count})`
-  const more = group.users.length - MAX_SHOWN
   return (
     <section aria-labelledby={`${id}-h`} className={`triage-group triage-${group.kind}`}>
       <h3 id={`${id}-h`}>{heading}</h3>
@@ -34,16 +55,14 @@ export function TriageGroup({ group, links, children }: Props) {
           ))}
         </ul>
       )}
-      <p>
-        <strong>Users:</strong>{' '}
-        {group.users.length === 0
-          ? 'none named in the report'
-          : group.users.slice(0, MAX_SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '')}
-      </p>
-      <p className="lines">
-        <strong>Lines:</strong> {group.lines.slice(0, MAX_SHOWN).join(', ')}
-        {group.lines.length > MAX_SHOWN ? ` and ${group.lines.length - MAX_SHOWN} more` : ''}
-      </p>
+      {group.users.length === 0 ? (
+        <p className="users">
+          <strong>Users:</strong> none named in the report
+        </p>
+      ) : (
+        <Folded label="Users" all={group.users} noun="users" />
+      )}
+      <Folded label="Lines" all={group.lines.map(String)} noun="line numbers" />
       {children}
     </section>
   )

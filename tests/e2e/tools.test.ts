@@ -152,8 +152,9 @@ describe('migration CSV checker', () => {
       expect(file.suggestedFilename()).toBe('wave3-fixed.csv')
       const path = await file.path()
       const { readFile } = await import('node:fs/promises')
+      // The file keeps its byte-order mark and everything else but the ticked change.
       expect(await readFile(path, 'utf8')).toBe(
-        'EmailAddress;Password;ForceChangePassword\r\nkenji@fabrikam.com;"Pa;ss1";False\r\nkenji@fabrikam.com;Pass2;False\r\nana@contoso.com;Pass3;True\r\n',
+        '\ufeffEmailAddress;Password;ForceChangePassword\r\nkenji@fabrikam.com;"Pa;ss1";False\r\nkenji@fabrikam.com;Pass2;False\r\nana@contoso.com;Pass3;True\r\n',
       )
     }))
 })

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { detectColumns, parseReport, toRows, type ReportRow } from '../../src/report/parse.ts'
+import {
+  detectColumns,
+  parseCsvText,
+  parseReport,
+  toRows,
+  type ReportRow,
+} from '../../src/report/parse.ts'
 
 /** Parses, detects the columns, and returns the rows and the problems. */
 function read(text: string) {
@@ -57,11 +63,60 @@ describe('parseReport and toRows', () => {
       ],
     ],
     [
-      'an unterminated quote',
-      'Identity,Error\nk@x.com,"never closed\nmore',
-      [],
-      [{ line: 2, reason: /never closed/ }],
+      'an unterminated quote: its line is skipped, reading goes on',
+      'Identity,Error\nk@x.com,"never closed\nl@x.com,after',
+      [row(3, 'l@x.com', 'after')],
+      [{ line: 2, reason: /closing quote never comes/ }],
     ],
+    [
+      'a missing quote in an all-quoted export (Export-Csv): one line lost, not the rest',
+      '"Identity","Error"\n"a@x.com","broken\n"b@x.com","fine"\n"c@x.com","also, fine"\n',
+      [row(3, 'b@x.com', 'fine'), row(4, 'c@x.com', 'also, fine')],
+      [{ line: 2, reason: /closing quote is missing or in the wrong place/ }],
+    ],
+    [
+      'a stray quote inside an unquoted value is kept as text',
+      'Identity,Error\na@x.com,He said "no" twice\n',
+      [row(2, 'a@x.com', 'He said "no" twice')],
+      [],
+    ],
+    [
+      'spaces before an opening quote and text after a closing one',
+      'Identity,Error\na@x.com, "padded, value"\nb@x.com,"quoted"tail\n',
+      [row(2, 'a@x.com', 'padded, value'), row(3, 'b@x.com', 'quotedtail')],
+      [],
+    ],
+    [
+      'old Mac line ends (CR only)',
+      'Identity,Error\ra@x.com,One\rb@x.com,Two\r',
+      [row(2, 'a@x.com', 'One'), row(3, 'b@x.com', 'Two')],
+      [],
+    ],
+    [
+      'blank lines and lines of bare delimiters are skipped, line numbers kept',
+      'Identity;Error\n\n;;\na@x.com;Late\n',
+      [row(4, 'a@x.com', 'Late')],
+      [],
+    ],
+    [
+      'HTML and script in a value stay text',
+      'Identity,Error\n<b>x</b>,"<script>alert(1)</script> <img src=x onerror=alert(2)>"\n',
+      [row(2, '<b>x</b>', '<script>alert(1)</script> <img src=x onerror=alert(2)>')],
+      [],
+    ],
+    [
+      'right-to-left text, combining marks and emoji',
+      'Identity|Error\n\u05d3\u05e0\u05d4@x.com|e\u0301rror \u{1F4A5} \u202eevil\n',
+      [row(2, '\u05d3\u05e0\u05d4@x.com', 'e\u0301rror \u{1F4A5} \u202eevil')],
+      [],
+    ],
+    [
+      'delimiters inside a quoted header name do not count',
+      '"Identity";"Error";"Notes, a, b, c"\na@x.com;x, y;z\n',
+      [row(2, 'a@x.com', 'x, y')],
+      [],
+    ],
+    ['a lone quote', '"', [], [{ line: 1, reason: /never comes/ }]],
     [
       'a CSV whose quoted values hold Format-List text',
       'Identity,Error\na@x.com,"Identity : a@x.com\nError    : Boom"\n',
@@ -118,6 +173,29 @@ Error    : Something: with a colon`,
     expect(r.rows).toEqual(rows)
     expect(r.problems.map((p) => p.line)).toEqual(problems.map((p) => p.line))
     r.problems.forEach((p, i) => expect(p.reason).toMatch(problems[i]?.reason ?? /^$/))
+  })
+
+  it('reads a value of 200,000 characters', () => {
+    const long = 'x'.repeat(200_000)
+    expect(read(`Identity,Error\na@x.com,"${long}"\n`).rows).toEqual([row(2, 'a@x.com', long)])
+  })
+
+  it('knows where each CSV record sits and which fields were quoted', () => {
+    const text = '\ufeff"Email";Pass\r\n"a@x.com";"p;1"\r\nb@x.com;"multi\nline"\r\nc@x.com;z'
+    const t = parseCsvText(text)
+    const body = text.slice(1)
+    expect(t.source && body.slice(t.source.header.start, t.source.header.end)).toBe('"Email";Pass')
+    expect(t.records.map((r) => r.span && body.slice(r.span.start, r.span.end))).toEqual([
+      '"a@x.com";"p;1"',
+      'b@x.com;"multi\nline"',
+      'c@x.com;z',
+    ])
+    expect(t.records.map((r) => r.span?.next)).toEqual([31, 53, 62])
+    expect(t.records.map((r) => r.quoted)).toEqual([
+      [true, true],
+      [false, true],
+      [false, false],
+    ])
   })
 
   it('keeps rows in = rows shown: every record is a row or a problem', () => {
