@@ -3,12 +3,21 @@
  * neither ships zod nor builds an index on load. A bad content file fails the build (and the
  * tests) naming the file and the field.
  *
- * `virtual:kb` gives, in the built app, the URL of a JSON asset (preloaded by index.html) with
- * what matching needs (entry heads, questions, match index) and the file name of each entry's
- * body (cause, steps, commands…), itself a small JSON asset fetched when a result or entry page
- * opens. The initial JavaScript therefore does not grow with the knowledge base. In development
- * and tests, and in a build with `inline: true` (the single-file build, opened from `file://`,
- * where nothing can be fetched), the module holds the data and the bodies themselves.
+ * In the built app `virtual:kb` gives the addresses of JSON assets, none of them preloaded (the
+ * page paints before any of them arrives; see docs/decisions/0005):
+ *
+ * - `kb-<hash>.json`: what matching needs (entry heads and the match index), fetched once the
+ *   page has painted;
+ * - `questions-<hash>.json`: the question catalogue, which a result page needs at once (it reads
+ *   the answers in its link) and matching needs too;
+ * - `e-<hash>/<entry id>.json`: one file per entry with its head and its body (cause, steps,
+ *   commands…), fetched when a result or entry page opens or the start page sees it match. Its
+ *   name follows from the id, so a result page can fetch it without waiting for the knowledge
+ *   base; the folder's hash covers every entry, so a new build never meets a stale copy.
+ *
+ * The initial JavaScript therefore does not grow with the knowledge base. In development and
+ * tests, and in a build with `inline: true` (the single-file build, opened from `file://`, where
+ * nothing can be fetched), the module holds the data and the bodies themselves.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
@@ -49,46 +58,41 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
         const { entries, questions, index, bodies } = kb()
         const data = { entries, questions, index }
         if (!isBuild || inline) return asModule({ data, bodies })
-        // Each body is a JSON file of its own, named by its content so caches never go stale;
-        // the knowledge-base file lists them, so the script does not grow with the entries.
-        const bodyFiles: Record<string, string> = {}
-        for (const [id, body] of Object.entries(bodies)) {
-          const source = JSON.stringify(body)
-          const hash = createHash('sha256').update(source).digest('hex').slice(0, 10)
-          const fileName = `assets/body-${id}-${hash}.json`
-          this.emitFile({ type: 'asset', fileName, source })
-          bodyFiles[id] = fileName.slice('assets/'.length)
-        }
-        const ref = this.emitFile({
+        const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10)
+        // One file per entry, head and body, named by the id in a folder named by all of them.
+        const files = entries.map((head) => ({
+          id: head.id,
+          source: JSON.stringify({ head, body: bodies[head.id] }),
+        }))
+        const entriesDir = `e-${hash(files.map((f) => f.source).join('\n'))}/`
+        for (const f of files)
+          this.emitFile({
+            type: 'asset',
+            fileName: `assets/${entriesDir}${f.id}.json`,
+            source: f.source,
+          })
+        const questionsSource = JSON.stringify(questions)
+        const questionsFile = `questions-${hash(questionsSource)}.json`
+        const questionsRef = this.emitFile({
+          type: 'asset',
+          fileName: `assets/${questionsFile}`,
+          source: questionsSource,
+        })
+        const kbRef = this.emitFile({
           type: 'asset',
           name: 'kb.json',
-          source: JSON.stringify({ ...data, bodyFiles }),
+          source: JSON.stringify({ entries, index }),
         })
-        return `export default { url: import.meta.ROLLUP_FILE_URL_${ref} }`
+        // Entry files are addressed relative to the knowledge-base file (both in assets/).
+        return [
+          'export default {',
+          `  url: import.meta.ROLLUP_FILE_URL_${kbRef},`,
+          `  questionsUrl: import.meta.ROLLUP_FILE_URL_${questionsRef},`,
+          `  entriesDir: ${JSON.stringify(entriesDir)},`,
+          '}',
+        ].join('\n')
       }
       return null
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        // Start fetching the knowledge base with the page, not after the script has run.
-        const asset = Object.values(ctx.bundle ?? {}).find(
-          (f) => f.type === 'asset' && f.names.includes('kb.json'),
-        )
-        if (!asset) return
-        return [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: `./${asset.fileName}`,
-              as: 'fetch',
-              crossorigin: 'anonymous',
-            },
-            injectTo: 'head-prepend',
-          },
-        ]
-      },
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(CONTENT_DIR) && file.endsWith('.json')) {

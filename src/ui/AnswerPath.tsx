@@ -1,7 +1,6 @@
 import { Link } from 'react-router'
-import { useKb } from '../app/kb.ts'
+import { useQuestions } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
-import { findQuestion } from '../engine/diagnose.ts'
 import { UNKNOWN } from '../engine/types.ts'
 import { UNKNOWN_LABEL } from '../content/labels.ts'
 
@@ -14,13 +13,13 @@ interface Props {
 
 /** The answers given so far, in order, each with a way to change it. */
 export function AnswerPath({ answers, order, changeable = true }: Props) {
-  const kb = useKb()
+  const questions = useQuestions()
   if (order.length === 0) return null
   return (
     <nav aria-label="Your answers so far" className="answer-path">
       <ol>
         {order.map((qid, i) => {
-          const q = findQuestion(kb, qid)
+          const q = questions.find((x) => x.id === qid)
           const a = answers[qid]
           const label =
             a === UNKNOWN ? UNKNOWN_LABEL : (q?.options.find((o) => o.value === a)?.label ?? a)
