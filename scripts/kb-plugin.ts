@@ -40,6 +40,8 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
   let cache: LoadedKb | null = null
   const kb = () => (cache ??= loadKb())
   let isBuild = false
+  /** The boot script of this build (built app only), for index.html. */
+  let bootFile: string | null = null
   return {
     name: 'kb',
     configResolved(config) {
@@ -78,6 +80,9 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
           fileName: `assets/${questionsFile}`,
           source: questionsSource,
         })
+        const bootSource = bootScript(`./assets/${entriesDir}`, `./assets/${questionsFile}`)
+        bootFile = `assets/kb-boot-${hash(bootSource)}.js`
+        this.emitFile({ type: 'asset', fileName: bootFile, source: bootSource })
         const kbRef = this.emitFile({
           type: 'asset',
           name: 'kb.json',
@@ -94,6 +99,20 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
       }
       return null
     },
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        if (!bootFile) return
+        // Async: it never holds up the page; it only needs to run before the app's script.
+        return [
+          {
+            tag: 'script',
+            attrs: { async: true, src: `./${bootFile}` },
+            injectTo: 'head-prepend',
+          },
+        ]
+      },
+    },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(CONTENT_DIR) && file.endsWith('.json')) {
         cache = null
@@ -105,4 +124,30 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
       }
     },
   }
+}
+
+/**
+ * A small classic script for index.html, run as soon as it arrives (long before the app's own
+ * script): on a result page it starts fetching the entry's file and the questions, so they arrive
+ * with the app's script instead of after it. The app's `fetch` of the same addresses then takes
+ * the preloaded responses. Not for the start page, whose knowledge base is fetched only once it
+ * has painted, nor for entry pages, which wait for the knowledge base anyway.
+ */
+function bootScript(entriesDir: string, questionsFile: string): string {
+  return `// Built by scripts/kb-plugin.ts: preloads what a result page shows.
+(function () {
+  var m = /^#[/]result[/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:[?#]|$)/.exec(location.hash)
+  if (!m) return
+  function preload(href) {
+    var link = document.createElement('link')
+    link.rel = 'preload'
+    link.as = 'fetch'
+    link.crossOrigin = 'anonymous'
+    link.href = href
+    document.head.appendChild(link)
+  }
+  preload(${JSON.stringify(entriesDir)} + m[1] + '.json')
+  preload(${JSON.stringify(questionsFile)})
+})()
+`
 }
