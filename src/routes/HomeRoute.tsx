@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useMemo } from 'react'
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { entryBody, useKbIfLoaded } from '../app/kb.ts'
 import type { EntryHead } from '../engine/types.ts'
 import { MIGRATION_TYPES } from '../content/schema-constants.ts'
 import { paths } from '../app/paths.ts'
+import { markPaste, measureVerdict } from '../app/timing.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
 import { MAX_INPUT_CHARS } from '../engine/limits.ts'
@@ -33,6 +34,15 @@ export function HomeRoute() {
     for (const id of liveIds.split(' ')) if (id) void entryBody(id).catch(() => {})
   }, [liveIds])
   const examples = useMemo(() => (kb ? pickExamples(kb.entries) : null), [kb])
+
+  // Paste → verdict: from the input event to the commit of that text's diagnosis (app/timing.ts).
+  const pasted = useRef<{ text: string; at: number; beforeKb: boolean } | null>(null)
+  useLayoutEffect(() => {
+    const p = pasted.current
+    if (!p || !d || deferred !== p.text) return
+    pasted.current = null
+    measureVerdict(p.at, { chars: p.text.length, verdict: d.verdict, waitedForKb: p.beforeKb })
+  }, [d, deferred])
 
   let status: string
   if (empty) status = 'Paste an error above and the matching known problems appear here.'
@@ -80,7 +90,12 @@ export function HomeRoute() {
           value={text}
           rows={10}
           spellCheck={false}
-          onChange={(e) => setText(e.target.value.slice(0, MAX_INPUT_CHARS * 2))}
+          onChange={(e) => {
+            const value = e.target.value.slice(0, MAX_INPUT_CHARS * 2)
+            const at = markPaste(value.length)
+            pasted.current = at === null ? null : { text: value, at, beforeKb: !kb }
+            setText(value)
+          }}
         />
         {d?.normalized.truncated && (
           <p className="notice" role="alert">
