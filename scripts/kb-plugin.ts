@@ -8,12 +8,13 @@
  *
  * - `kb-<hash>.json`: what matching needs (entry heads and the match index), fetched once the
  *   page has painted;
- * - `questions-<hash>.json`: the question catalogue, which a result page needs at once (it reads
- *   the answers in its link) and matching needs too;
- * - `e-<hash>/<entry id>.json`: one file per entry with its head and its body (cause, steps,
- *   commands…), fetched when a result or entry page opens or the start page sees it match. Its
- *   name follows from the id, so a result page can fetch it without waiting for the knowledge
- *   base; the folder's hash covers every entry, so a new build never meets a stale copy.
+ * - `questions-<hash>.json`: the question catalogue, for matching and the questions, and for a
+ *   result link that answers questions its entry does not refer to;
+ * - `e-<hash>/<entry id>.json`: one file per entry with its head, its body (cause, steps,
+ *   commands…) and the questions it refers to (src/app/entry-file.ts), fetched when a result or
+ *   entry page opens or the start page sees it match. Its name follows from the id, so a result
+ *   page can fetch it without waiting for anything else; the folder's hash covers every entry, so
+ *   a new build never meets a stale copy.
  *
  * The initial JavaScript therefore does not grow with the knowledge base. In development and
  * tests, and in a build with `inline: true` (the single-file build, opened from `file://`, where
@@ -23,7 +24,9 @@ import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
+import { entryQuestions, type EntryFile } from '../src/app/entry-file.ts'
 import { CONTENT_DIR, loadKb, type LoadedKb } from '../src/content/compile.ts'
+import type { EntryBody } from '../src/engine/types.ts'
 
 const KB = 'virtual:kb'
 
@@ -61,11 +64,16 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
         const data = { entries, questions, index }
         if (!isBuild || inline) return asModule({ data, bodies })
         const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10)
-        // One file per entry, head and body, named by the id in a folder named by all of them.
-        const files = entries.map((head) => ({
-          id: head.id,
-          source: JSON.stringify({ head, body: bodies[head.id] }),
-        }))
+        // One file per entry (head, body, its questions), named by the id in a folder named by
+        // all of them.
+        const files = entries.map((head) => {
+          const file: EntryFile = {
+            head,
+            body: bodies[head.id] as EntryBody,
+            questions: entryQuestions(head, questions),
+          }
+          return { id: head.id, source: JSON.stringify(file) }
+        })
         const entriesDir = `e-${hash(files.map((f) => f.source).join('\n'))}/`
         for (const f of files)
           this.emitFile({
@@ -80,7 +88,7 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
           fileName: `assets/${questionsFile}`,
           source: questionsSource,
         })
-        const bootSource = bootScript(`./assets/${entriesDir}`, `./assets/${questionsFile}`)
+        const bootSource = bootScript(`./assets/${entriesDir}`)
         bootFile = `assets/kb-boot-${hash(bootSource)}.js`
         this.emitFile({ type: 'asset', fileName: bootFile, source: bootSource })
         const kbRef = this.emitFile({
@@ -128,12 +136,12 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
 
 /**
  * A small classic script for index.html, run as soon as it arrives (long before the app's own
- * script): on a result page it starts fetching the entry's file and the questions, so they arrive
- * with the app's script instead of after it. The app's `fetch` of the same addresses then takes
- * the preloaded responses. Not for the start page, whose knowledge base is fetched only once it
- * has painted, nor for entry pages, which wait for the knowledge base anyway.
+ * script): on a result page it starts fetching the entry's file, so it arrives with the app's
+ * script instead of after it. The app's `fetch` of the same address then takes the preloaded
+ * response. Not for the start page, whose knowledge base is fetched only once it has painted,
+ * nor for entry pages, which wait for the knowledge base anyway.
  */
-function bootScript(entriesDir: string, questionsFile: string): string {
+function bootScript(entriesDir: string): string {
   return `// Built by scripts/kb-plugin.ts: preloads what a result page shows.
 (function () {
   var m = /^#[/]result[/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:[?#]|$)/.exec(location.hash)
@@ -147,7 +155,6 @@ function bootScript(entriesDir: string, questionsFile: string): string {
     document.head.appendChild(link)
   }
   preload(${JSON.stringify(entriesDir)} + m[1] + '.json')
-  preload(${JSON.stringify(questionsFile)})
 })()
 `
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
+import { whenSettled } from './app/kb.ts'
 import { consumeErrorParam } from './app/paths.ts'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
@@ -23,5 +24,10 @@ if (root)
     </StrictMode>,
   )
 
-// The built app caches itself for offline use (not in development, where files change).
-if (import.meta.env.PROD) void registerServiceWorker().catch(() => {})
+// The built app caches itself for offline use (not in development, where files change), once
+// the page has painted and has what it shows: precaching every file (~2 MB) must not compete
+// with the script and the data the page is waiting for.
+if (import.meta.env.PROD)
+  void whenSettled()
+    .then(registerServiceWorker)
+    .catch(() => {})

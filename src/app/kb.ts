@@ -16,6 +16,7 @@ import { use, useSyncExternalStore } from 'react'
 import source from 'virtual:kb'
 import { findEntry } from '../engine/diagnose.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
+import { entryQuestions, type EntryFile } from './entry-file.ts'
 
 /** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
 type Thenable<T> = Promise<T> & {
@@ -24,9 +25,15 @@ type Thenable<T> = Promise<T> & {
   reason?: unknown
 }
 
+/** Loads started and not yet settled. */
+const pending = new Set<Promise<unknown>>()
+
 function track<T>(promise: Promise<T>): Thenable<T> {
   const t = promise as Thenable<T>
   t.status = 'pending'
+  pending.add(promise)
+  const done = () => void pending.delete(promise)
+  promise.then(done, done)
   promise.then(
     (value) => {
       t.status = 'fulfilled'
@@ -49,12 +56,6 @@ function settled<T>(value: T): Thenable<T> {
   return t
 }
 
-/** An entry's head (what matching and the questions use) and body (what its page shows). */
-export interface EntryFile {
-  head: EntryHead
-  body: EntryBody
-}
-
 async function fetchJson<T>(url: string, what: string): Promise<T> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`)
@@ -66,19 +67,43 @@ const inline = 'data' in source ? source : null
 /** Where the data is fetched from (the built app), or null when it is inlined. */
 const remote = 'data' in source ? null : source
 
-/** Longest wait for a painted frame: a tab in the background draws none. */
-const PAINT_WAIT_MS = 300
+/** Longest wait for the first paint: a tab in the background paints nothing. */
+const PAINT_WAIT_MS = 1000
+
+let painted: Promise<void> | null = null
 
 /**
- * Resolves once the browser has painted the current frame. The knowledge base is large: fetched
- * after the first paint, it does not take the network from the script and the page shows sooner.
+ * Resolves once the page's first contentful paint is on the screen (the browser reports it), or
+ * after PAINT_WAIT_MS where it is not reported. The knowledge base is large: fetched after the
+ * first paint, it does not take the network from the script and the page shows sooner.
  */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
+function afterFirstPaint(): Promise<void> {
+  painted ??= new Promise((resolve) => {
     const done = () => resolve()
-    requestAnimationFrame(() => setTimeout(done, 0))
     setTimeout(done, PAINT_WAIT_MS)
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length === 0) return
+        observer.disconnect()
+        done()
+      })
+      observer.observe({ type: 'paint', buffered: true })
+    } catch {
+      // no paint timing in this browser: the timeout decides
+    }
   })
+  return painted
+}
+
+/**
+ * Resolves once the page has painted and every load it started has settled (arrived or failed):
+ * the moment to start work that competes for the network, such as the service worker's
+ * precaching of the whole app.
+ */
+export async function whenSettled(): Promise<void> {
+  if (inline) return
+  await afterFirstPaint()
+  while (pending.size > 0) await Promise.allSettled([...pending])
 }
 
 let questionsLoad: Thenable<Question[]> | null = null
@@ -98,13 +123,14 @@ export function questionCatalogue(): Promise<Question[]> {
 
 let kbLoad: Thenable<Kb> | null = null
 
+/** The whole knowledge base (entry heads, questions, match index); fetched after the first paint. */
 function loadKb(): Thenable<Kb> {
   if (!kbLoad) {
     if (inline) kbLoad = settled(inline.data)
     else if (remote) {
       const url = remote.url
       kbLoad = track(
-        afterPaint().then(async () => {
+        afterFirstPaint().then(async () => {
           const [shipped, questions] = await Promise.all([
             fetchJson<Omit<Kb, 'questions'>>(url, 'The knowledge base'),
             loadQuestions(),
@@ -117,28 +143,49 @@ function loadKb(): Thenable<Kb> {
   return kbLoad as Thenable<Kb>
 }
 
-/** The whole knowledge base (entry heads, questions, match index); fetched after the next paint. */
-export function knowledgeBase(): Promise<Kb> {
-  return loadKb()
-}
-
 /** The knowledge base; suspends until it has arrived. */
 export function useKb(): Kb {
-  return use(knowledgeBase())
+  return use(loadKb() as Promise<Kb>)
 }
 
-function subscribeKb(onChange: () => void): () => void {
-  let subscribed = true
-  const notify = () => {
-    if (subscribed) onChange()
+const subscriptions = new WeakMap<Thenable<unknown>, (onChange: () => void) => () => void>()
+
+/** A `useSyncExternalStore` subscription to a load settling, one per load (so it is stable). */
+function subscription(load: Thenable<unknown>): (onChange: () => void) => () => void {
+  let subscribe = subscriptions.get(load)
+  if (!subscribe) {
+    subscribe = (onChange) => {
+      let subscribed = true
+      const notify = () => {
+        if (subscribed) onChange()
+      }
+      load.then(notify, notify)
+      return () => {
+        subscribed = false
+      }
+    }
+    subscriptions.set(load, subscribe)
   }
-  loadKb().then(notify, notify)
-  return () => {
-    subscribed = false
-  }
+  return subscribe
 }
 
-const kbStatus = () => loadKb().status ?? 'pending'
+const never = () => () => {}
+
+/**
+ * A load's value once it has arrived, `undefined` while it loads, without suspending: the page
+ * re-renders when it arrives. (A Suspense boundary that has shown its fallback reveals its content
+ * no sooner than 300 ms later in React 19; a page that renders its own loading line does not
+ * wait.) Throws, for the error boundary, when the load failed.
+ */
+function useLoaded<T>(load: Thenable<T> | null): T | undefined {
+  const status = useSyncExternalStore(
+    load ? subscription(load) : never,
+    () => load?.status,
+    () => load?.status,
+  )
+  if (status === 'rejected') throw load?.reason
+  return status === 'fulfilled' ? load?.value : undefined
+}
 
 /**
  * The knowledge base once it has arrived, `null` while it loads (starting the load), without
@@ -146,15 +193,44 @@ const kbStatus = () => loadKb().status ?? 'pending'
  * when it could not be loaded.
  */
 export function useKbIfLoaded(): Kb | null {
-  const status = useSyncExternalStore(subscribeKb, kbStatus, kbStatus)
-  const load = loadKb()
-  if (status === 'rejected') throw load.reason
-  return status === 'fulfilled' ? (load.value ?? null) : null
+  return useLoaded(loadKb()) ?? null
 }
 
-/** The question catalogue; suspends until it has arrived. */
-export function useQuestions(): Question[] {
-  return use(questionCatalogue())
+/** The question ids a link's query string answers, or null when it cannot be read. */
+function linkQuestionIds(search: string): string[] | null {
+  try {
+    return [...new URLSearchParams(search).keys()]
+  } catch {
+    return null
+  }
+}
+
+/**
+ * What a result page shows, without suspending: the entry's file (`null` for an unknown id), the
+ * questions the page needs and, when `withKb`, the whole knowledge base; `undefined` until all
+ * have arrived. The entry's file carries the questions it refers to; the whole catalogue is
+ * fetched only when the link (`search`) answers others, or something the page cannot read.
+ */
+export function useResultData(
+  id: string,
+  search: string,
+  withKb: boolean,
+): { questions: Question[]; file: EntryFile | null; kb: Kb | null } | undefined {
+  // Every load known to be needed starts now, together.
+  const fileLoad = loadEntryFile(id)
+  const kbLoad = withKb ? loadKb() : null
+  const file = useLoaded(fileLoad)
+  const kb = useLoaded(kbLoad)
+  const own = file ? new Set(file.questions.map((q) => q.id)) : null
+  const needCatalogue =
+    !kbLoad &&
+    own !== null &&
+    (questionsLoad?.status === 'fulfilled' ||
+      !(linkQuestionIds(search)?.every((q) => own.has(q)) ?? false))
+  const catalogue = useLoaded(needCatalogue ? loadQuestions() : null)
+  if (file === undefined || (kbLoad && kb === undefined) || (needCatalogue && !catalogue)) return
+  const questions = kb?.questions ?? catalogue ?? file?.questions ?? []
+  return { questions, file, kb: kb ?? null }
 }
 
 /** What entry ids look like (the content schema's); anything else names no file. */
@@ -177,7 +253,8 @@ function loadEntryFile(id: string): Thenable<EntryFile | null> {
     if (inline) {
       const head = findEntry(inline.data, id)
       const body = Object.hasOwn(inline.bodies, id) ? inline.bodies[id] : undefined
-      load = settled(head && body ? { head, body } : null)
+      const questions = head ? entryQuestions(head, inline.data.questions) : []
+      load = settled(head && body ? { head, body, questions } : null)
     } else if (!remote || !ENTRY_ID.test(id)) load = settled(null)
     else {
       const url = new URL(`${remote.entriesDir}${id}.json`, new URL(remote.url, document.baseURI))
@@ -192,11 +269,6 @@ function loadEntryFile(id: string): Thenable<EntryFile | null> {
     entryLoads.set(id, load)
   }
   return load
-}
-
-/** An entry's head and body, or null for an unknown id; suspends until known. */
-export function useEntryFile(id: string): EntryFile | null {
-  return use(entryFile(id))
 }
 
 const bodyLoads = new Map<string, Thenable<EntryBody>>()

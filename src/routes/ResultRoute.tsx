@@ -1,6 +1,6 @@
-import { use, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
-import { entryFile, knowledgeBase, lookupsOnly, questionCatalogue } from '../app/kb.ts'
+import { lookupsOnly, useResultData } from '../app/kb.ts'
 import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { applies, diagnose, failedConditions } from '../engine/diagnose.ts'
@@ -21,18 +21,27 @@ import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
 export function ResultRoute() {
   const { entryId = '' } = useParams()
+  const { search } = useLocation()
   const hasText = useInputs((s) => s.text.trim() !== '')
-  // Every load starts now, together. With a paste the page needs the matcher (the evidence, the
-  // values taken from the text), so it waits for the whole knowledge base; without one (a share
-  // link opened in a new tab) the entry's own file and the questions are all it shows.
-  const kbLoad = hasText ? knowledgeBase() : null
-  const questionsLoad = questionCatalogue()
-  const fileLoad = entryFile(entryId)
-  const kb = kbLoad ? use(kbLoad) : null
-  const questions = use(questionsLoad)
-  const file = use(fileLoad)
-  if (!file) return <UnknownEntry id={entryId} />
-  return <ResultPage kb={kb} questions={questions} entry={file.head} body={file.body} />
+  // With a paste the page needs the matcher (the evidence, the values taken from the text), so it
+  // waits for the whole knowledge base; without one (a share link opened in a new tab) the
+  // entry's own file (with the questions it refers to) is all it shows.
+  const data = useResultData(entryId, search, hasText)
+  if (!data)
+    return (
+      <p role="status" className="loading">
+        Loading the diagnosis…
+      </p>
+    )
+  if (!data.file) return <UnknownEntry id={entryId} />
+  return (
+    <ResultPage
+      kb={data.kb}
+      questions={data.questions}
+      entry={data.file.head}
+      body={data.file.body}
+    />
+  )
 }
 
 interface PageProps {
@@ -111,6 +120,7 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
       )}
 
       <AnswerPath
+        questions={questions}
         answers={parsed.answers}
         order={parsed.order}
         changeable={storeOrder.length > 0}
