@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
-import { whenSettled } from './app/kb.ts'
+import { routeDataReady, whenSettled } from './app/kb.ts'
 import { consumeErrorParam } from './app/paths.ts'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
@@ -14,14 +14,17 @@ const fromLink = consumeErrorParam(window.location, (url) =>
 )
 if (fromLink !== null) inputsStore.getState().setText(fromLink)
 
+// A result link renders once its entry's file is there (briefly waited for), whole at once.
 const root = document.getElementById('root')
 if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <HashRouter>
-        <AppRoutes />
-      </HashRouter>
-    </StrictMode>,
+  void routeDataReady(window.location.hash).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <HashRouter>
+          <AppRoutes />
+        </HashRouter>
+      </StrictMode>,
+    ),
   )
 
 // The built app caches itself for offline use (not in development, where files change), once

@@ -271,6 +271,27 @@ function loadEntryFile(id: string): Thenable<EntryFile | null> {
   return load
 }
 
+/** Longest wait, before the first render, for a result link's own file. */
+const FIRST_RENDER_WAIT_MS = 300
+
+/**
+ * On a result link (`#/result/<id>…`), resolves once the entry's file has arrived (index.html's
+ * boot script preloads it beside the app's script, so it is usually there already) or after
+ * FIRST_RENDER_WAIT_MS; elsewhere at once. Rendered after it, the page paints whole at once
+ * instead of a loading line first.
+ */
+export function routeDataReady(hash: string): Promise<void> {
+  const id = /^#\/result\/([a-z0-9-]+)(?:[?#]|$)/.exec(hash)?.[1]
+  if (!id || inline) return Promise.resolve()
+  return Promise.race([
+    loadEntryFile(id).then(
+      () => {},
+      () => {},
+    ),
+    new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+  ])
+}
+
 const bodyLoads = new Map<string, Thenable<EntryBody>>()
 
 /** An entry's body, loaded once per visit. Rejects for an unknown id. */
