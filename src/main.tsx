@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
@@ -14,16 +14,20 @@ const fromLink = consumeErrorParam(window.location, (url) =>
 )
 if (fromLink !== null) inputsStore.getState().setText(fromLink)
 
-// A result link renders once its entry's file is there (briefly waited for), whole at once.
+// A result link renders once its entry's file is there (briefly waited for), whole at once. The
+// first render is a transition: React renders it in slices, yielding to the browser between them,
+// so building a long page (a result with its steps and commands) is no single long task.
 const root = document.getElementById('root')
 if (root)
   void routeDataReady(window.location.hash).then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
-      </StrictMode>,
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <HashRouter>
+            <AppRoutes />
+          </HashRouter>
+        </StrictMode>,
+      ),
     ),
   )
 
