@@ -24,8 +24,11 @@ export function HomeRoute() {
   const clear = useInputs((s) => s.clear)
   const navigate = useNavigate()
   const heading = useFocusHeading<HTMLHeadingElement>('home')
-  // Typing stays responsive on huge pastes: the diagnosis follows the text a beat behind.
-  const deferred = useDeferredValue(text)
+  // Typing stays responsive on huge pastes: their diagnosis follows the text a beat behind (in a
+  // render of its own, after the browser has shown the text). An error message of ordinary size
+  // is diagnosed with the input that brought it, so its verdict is on the page in the same frame.
+  const behind = useDeferredValue(text)
+  const deferred = text.length <= DIAGNOSE_AT_ONCE_CHARS ? text : behind
   const d = useMemo(() => (kb ? diagnose(kb, deferred, answers) : null), [kb, deferred, answers])
   const empty = deferred.trim().length === 0
   // Fetch the details of the problems that match while the user reads, so the result is instant.
@@ -188,6 +191,12 @@ export function HomeRoute() {
     </div>
   )
 }
+
+/**
+ * Longest text diagnosed in the same render as the input (a few milliseconds at most); longer
+ * pastes are diagnosed in a deferred render, so the paste box never waits for the matcher.
+ */
+const DIAGNOSE_AT_ONCE_CHARS = 20_000
 
 /** Most examples shown on the start page. */
 const MAX_EXAMPLES = 6
