@@ -3,8 +3,8 @@
  * neither ships zod nor builds an index on load. A bad content file fails the build (and the
  * tests) naming the file and the field.
  *
- * In the built app `virtual:kb` gives the addresses of JSON assets, none of them preloaded (the
- * page paints before any of them arrives; see docs/decisions/0005):
+ * In the built app `virtual:kb` gives the addresses of JSON assets (see docs/decisions/0005;
+ * index.html preloads none of them, so the start page paints before any arrives):
  *
  * - `kb-<hash>.json`: what matching needs (entry heads and the match index), fetched once the
  *   page has painted;

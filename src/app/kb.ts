@@ -6,9 +6,11 @@
  *
  * - the knowledge base proper (entry heads and the match index), fetched once the page has
  *   painted: the start page shows its paste box without it, and keeps what is typed meanwhile;
- * - the question catalogue, which a result page needs at once to read the answers in its link;
- * - one file per entry (its head and its body: cause, steps, commands…), fetched when a result or
- *   entry page opens it, or when the start page sees the entry match.
+ * - the question catalogue, fetched with it, or by a result link that answers questions its
+ *   entry does not refer to;
+ * - one file per entry (its head, its body — cause, steps, commands… — and the questions it
+ *   refers to), all a result link needs; fetched when a result or entry page opens it, or when
+ *   the start page sees the entry match. See docs/decisions/0005.
  *
  * In development, tests and the single-file build everything is inlined and already settled.
  */
