@@ -1,11 +1,11 @@
 /**
  * The single-file build (`npm run build:single`): dist-single/index.html holds the whole app —
- * script, style, knowledge base, every entry body and the icon — for machines that cannot reach
- * any server (air-gapped admin workstations): copy the one file, open it from disk. No service
- * worker (browsers do not run them for `file://`); the Content-Security-Policy allows exactly
- * the file's own inline script and style, by their SHA-256 hashes.
+ * script, style, knowledge base, every entry body and the icon (inline in index.html for every
+ * build) — for machines that cannot reach any server (air-gapped admin workstations): copy the
+ * one file, open it from disk. No service worker (browsers do not run them for `file://`); the
+ * Content-Security-Policy allows exactly the file's own inline script and style, by their
+ * SHA-256 hashes.
  */
-import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
@@ -24,19 +24,6 @@ const noServiceWorker: Plugin = {
       : null,
 }
 
-/** The icon as a data: address, so the file needs nothing beside it. */
-const inlineIcon: Plugin = {
-  name: 'inline-icon',
-  apply: 'build',
-  transformIndexHtml(html) {
-    const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url))
-    return html.replace(
-      'href="./favicon.svg"',
-      `href="data:image/svg+xml;base64,${svg.toString('base64')}"`,
-    )
-  },
-}
-
 export default defineConfig({
   base: './',
   publicDir: false,
@@ -44,7 +31,6 @@ export default defineConfig({
     react(),
     kbPlugin({ inline: true }),
     noServiceWorker,
-    inlineIcon,
     viteSingleFile(),
     cspPlugin({ inline: true }),
   ],

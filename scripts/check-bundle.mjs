@@ -32,9 +32,16 @@ console.log(
   `initial JS: ${[...seen].join(', ')} = ${kb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`,
 )
 // Reported, not budgeted: the knowledge-base data the page fetches beside its script.
-const data = readdirSync('dist/assets').filter((f) => /^kb-.*\.json$/.test(f))
-for (const f of data) {
-  const size = gzipSync(readFileSync(join('dist/assets', f))).length / 1024
-  console.log(`knowledge base data: assets/${f} = ${size.toFixed(1)} KB gzip`)
+const gz = (path) => gzipSync(readFileSync(path)).length / 1024
+const assets = readdirSync('dist/assets')
+for (const f of assets.filter((x) => /^(kb|questions)-.*\.json$/.test(x)))
+  console.log(`knowledge base data: assets/${f} = ${gz(join('dist/assets', f)).toFixed(1)} KB gzip`)
+for (const dir of assets.filter((x) => /^e-[0-9a-f]+$/.test(x))) {
+  const sizes = readdirSync(join('dist/assets', dir))
+    .map((f) => gz(join('dist/assets', dir, f)))
+    .sort((a, b) => a - b)
+  console.log(
+    `entry files: assets/${dir}/ = ${sizes.length} files, median ${sizes[sizes.length >> 1].toFixed(1)} KB, largest ${sizes[sizes.length - 1].toFixed(1)} KB gzip`,
+  )
 }
 process.exit(kb > BUDGET_KB ? 1 : 0)

@@ -3,18 +3,30 @@
  * neither ships zod nor builds an index on load. A bad content file fails the build (and the
  * tests) naming the file and the field.
  *
- * `virtual:kb` gives, in the built app, the URL of a JSON asset (preloaded by index.html) with
- * what matching needs (entry heads, questions, match index) and the file name of each entry's
- * body (cause, steps, commands…), itself a small JSON asset fetched when a result or entry page
- * opens. The initial JavaScript therefore does not grow with the knowledge base. In development
- * and tests, and in a build with `inline: true` (the single-file build, opened from `file://`,
- * where nothing can be fetched), the module holds the data and the bodies themselves.
+ * In the built app `virtual:kb` gives the addresses of JSON assets (see docs/decisions/0005;
+ * index.html preloads none of them, so the start page paints before any arrives):
+ *
+ * - `kb-<hash>.json`: what matching needs (entry heads and the match index), fetched once the
+ *   page has painted;
+ * - `questions-<hash>.json`: the question catalogue, for matching and the questions, and for a
+ *   result link that answers questions its entry does not refer to;
+ * - `e-<hash>/<entry id>.json`: one file per entry with its head, its body (cause, steps,
+ *   commands…) and the questions it refers to (src/app/entry-file.ts), fetched when a result or
+ *   entry page opens or the start page sees it match. Its name follows from the id, so a result
+ *   page can fetch it without waiting for anything else; the folder's hash covers every entry, so
+ *   a new build never meets a stale copy.
+ *
+ * The initial JavaScript therefore does not grow with the knowledge base. In development and
+ * tests, and in a build with `inline: true` (the single-file build, opened from `file://`, where
+ * nothing can be fetched), the module holds the data and the bodies themselves.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
+import { entryQuestions, type EntryFile } from '../src/app/entry-file.ts'
 import { CONTENT_DIR, loadKb, type LoadedKb } from '../src/content/compile.ts'
+import type { EntryBody } from '../src/engine/types.ts'
 
 const KB = 'virtual:kb'
 
@@ -31,6 +43,8 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
   let cache: LoadedKb | null = null
   const kb = () => (cache ??= loadKb())
   let isBuild = false
+  /** The boot script of this build (built app only), for index.html. */
+  let bootFile: string | null = null
   return {
     name: 'kb',
     configResolved(config) {
@@ -49,42 +63,59 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
         const { entries, questions, index, bodies } = kb()
         const data = { entries, questions, index }
         if (!isBuild || inline) return asModule({ data, bodies })
-        // Each body is a JSON file of its own, named by its content so caches never go stale;
-        // the knowledge-base file lists them, so the script does not grow with the entries.
-        const bodyFiles: Record<string, string> = {}
-        for (const [id, body] of Object.entries(bodies)) {
-          const source = JSON.stringify(body)
-          const hash = createHash('sha256').update(source).digest('hex').slice(0, 10)
-          const fileName = `assets/body-${id}-${hash}.json`
-          this.emitFile({ type: 'asset', fileName, source })
-          bodyFiles[id] = fileName.slice('assets/'.length)
-        }
-        const ref = this.emitFile({
+        const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10)
+        // One file per entry (head, body, its questions), named by the id in a folder named by
+        // all of them.
+        const files = entries.map((head) => {
+          const file: EntryFile = {
+            head,
+            body: bodies[head.id] as EntryBody,
+            questions: entryQuestions(head, questions),
+          }
+          return { id: head.id, source: JSON.stringify(file) }
+        })
+        const entriesDir = `e-${hash(files.map((f) => f.source).join('\n'))}/`
+        for (const f of files)
+          this.emitFile({
+            type: 'asset',
+            fileName: `assets/${entriesDir}${f.id}.json`,
+            source: f.source,
+          })
+        const questionsSource = JSON.stringify(questions)
+        const questionsFile = `questions-${hash(questionsSource)}.json`
+        const questionsRef = this.emitFile({
+          type: 'asset',
+          fileName: `assets/${questionsFile}`,
+          source: questionsSource,
+        })
+        const bootSource = bootScript(`./assets/${entriesDir}`)
+        bootFile = `assets/kb-boot-${hash(bootSource)}.js`
+        this.emitFile({ type: 'asset', fileName: bootFile, source: bootSource })
+        const kbRef = this.emitFile({
           type: 'asset',
           name: 'kb.json',
-          source: JSON.stringify({ ...data, bodyFiles }),
+          source: JSON.stringify({ entries, index }),
         })
-        return `export default { url: import.meta.ROLLUP_FILE_URL_${ref} }`
+        // Entry files are addressed relative to the knowledge-base file (both in assets/).
+        return [
+          'export default {',
+          `  url: import.meta.ROLLUP_FILE_URL_${kbRef},`,
+          `  questionsUrl: import.meta.ROLLUP_FILE_URL_${questionsRef},`,
+          `  entriesDir: ${JSON.stringify(entriesDir)},`,
+          '}',
+        ].join('\n')
       }
       return null
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        // Start fetching the knowledge base with the page, not after the script has run.
-        const asset = Object.values(ctx.bundle ?? {}).find(
-          (f) => f.type === 'asset' && f.names.includes('kb.json'),
-        )
-        if (!asset) return
+      handler() {
+        if (!bootFile) return
+        // Async: it never holds up the page; it only needs to run before the app's script.
         return [
           {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: `./${asset.fileName}`,
-              as: 'fetch',
-              crossorigin: 'anonymous',
-            },
+            tag: 'script',
+            attrs: { async: true, src: `./${bootFile}` },
             injectTo: 'head-prepend',
           },
         ]
@@ -101,4 +132,29 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
       }
     },
   }
+}
+
+/**
+ * A small classic script for index.html, run as soon as it arrives (long before the app's own
+ * script): on a result page it starts fetching the entry's file, so it arrives with the app's
+ * script instead of after it. The app's `fetch` of the same address then takes the preloaded
+ * response. Not for the start page, whose knowledge base is fetched only once it has painted,
+ * nor for entry pages, which wait for the knowledge base anyway.
+ */
+function bootScript(entriesDir: string): string {
+  return `// Built by scripts/kb-plugin.ts: preloads what a result page shows.
+(function () {
+  var m = /^#[/]result[/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:[?#]|$)/.exec(location.hash)
+  if (!m) return
+  function preload(href) {
+    var link = document.createElement('link')
+    link.rel = 'preload'
+    link.as = 'fetch'
+    link.crossOrigin = 'anonymous'
+    link.href = href
+    document.head.appendChild(link)
+  }
+  preload(${JSON.stringify(entriesDir)} + m[1] + '.json')
+})()
+`
 }

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // `npm run lighthouse` — builds the app (skip with --no-build when dist/ is current), serves dist/
-// on 127.0.0.1 with a small static server, and runs the installed Lighthouse (mobile preset) in
-// Debian's Chromium on the start page and on a result page. Prints the four category scores and
-// the LCP of each page, and every audit that cost points. `--json` prints one summary line.
+// on 127.0.0.1 with a small static server, and runs the installed Lighthouse (mobile preset,
+// simulated throttling) in Debian's Chromium on the start page and on a result page. Prints the
+// four category scores, LCP, FCP, TBT and CLS of each page, and every audit that cost points.
+// `--runs=N` runs each page N times and also prints the median of each number (Lighthouse's
+// simulation starts from the timings of a real load, so a busy machine moves them; the load
+// average is printed with each run). `--json` prints one summary line.
 // Reports are written to lighthouse-reports/ (ignored by git).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
+import { loadavg } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -38,6 +42,12 @@ const CONTENT_TYPES = {
 }
 
 const json = process.argv.includes('--json')
+const runsArg = process.argv.find((a) => a.startsWith('--runs='))
+const RUNS = runsArg ? Number(runsArg.slice('--runs='.length)) : 1
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('lighthouse: --runs=N takes a whole number of runs, 1 or more')
+  process.exit(2)
+}
 const log = (s) => {
   if (!json) console.log(s)
 }
@@ -103,44 +113,42 @@ const origin = `http://127.0.0.1:${server.address().port}`
 const outDir = resolve('lighthouse-reports')
 mkdirSync(outDir, { recursive: true })
 
-const summary = {}
-let failed = false
-for (const [name, path] of PAGES) {
-  const out = join(outDir, `${name}.json`)
-  log(`Lighthouse on ${origin}${path} …`)
+/** Runs Lighthouse once on `path`; returns the parsed report, or null when it failed. */
+async function lighthouse(name, path, out) {
   const run = await new Promise((ok) => {
     // Asynchronous, so this process keeps serving the pages while Lighthouse loads them.
-    {
-      const child = spawn(
-        bin('lighthouse'),
-        [
-          `${origin}${path}`,
-          '--output=json',
-          `--output-path=${out}`,
-          '--quiet',
-          `--only-categories=${CATEGORIES.join(',')}`,
-          `--chrome-flags=${CHROME_FLAGS}`,
-        ],
-        {
-          stdio: ['ignore', 'ignore', 'pipe'],
-          env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-        },
-      )
-      let err = ''
-      child.stderr.on('data', (d) => (err += d))
-      child.on('close', (code) => ok({ code, err }))
-    }
+    const child = spawn(
+      bin('lighthouse'),
+      [
+        `${origin}${path}`,
+        '--output=json',
+        `--output-path=${out}`,
+        '--quiet',
+        `--only-categories=${CATEGORIES.join(',')}`,
+        `--chrome-flags=${CHROME_FLAGS}`,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      },
+    )
+    let err = ''
+    child.stderr.on('data', (d) => (err += d))
+    child.on('close', (code) => ok({ code, err }))
   })
   if (run.code !== 0 || !existsSync(out)) {
     console.error(`lighthouse failed on ${name} (exit ${run.code}):\n${run.err.slice(-2000)}`)
-    failed = true
-    continue
+    return null
   }
-  const report = JSON.parse(readFileSync(out, 'utf8'))
+  return JSON.parse(readFileSync(out, 'utf8'))
+}
+
+/** The numbers of one report: category scores, metrics, and the audits that cost points. */
+function numbers(report) {
   const scores = Object.fromEntries(
     CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]),
   )
-  const lcp = report.audits['largest-contentful-paint']
+  const metric = (id) => report.audits[id]?.numericValue ?? NaN
   const lost = []
   for (const c of CATEGORIES)
     for (const ref of report.categories[c]?.auditRefs ?? []) {
@@ -148,11 +156,57 @@ for (const [name, path] of PAGES) {
       if (ref.weight > 0 && a && a.score !== null && a.score < 1)
         lost.push(`${c}: ${a.id} (${a.score}) ${a.displayValue ?? ''}`.trim())
     }
-  summary[name] = { url: path, ...scores, lcpMs: Math.round(lcp?.numericValue ?? NaN), lost }
-  log(
-    `  ${name.padEnd(7)} performance ${scores.performance}  accessibility ${scores.accessibility}  best-practices ${scores['best-practices']}  seo ${scores.seo}  LCP ${lcp?.displayValue ?? '?'}`,
-  )
-  for (const l of lost) log(`    lost points: ${l}`)
+  return {
+    ...scores,
+    lcpMs: Math.round(metric('largest-contentful-paint')),
+    fcpMs: Math.round(metric('first-contentful-paint')),
+    tbtMs: Math.round(metric('total-blocking-time')),
+    cls: Math.round(metric('cumulative-layout-shift') * 1000) / 1000,
+    lost,
+  }
+}
+
+const line = (label, n) =>
+  `  ${label.padEnd(14)} performance ${n.performance}  accessibility ${n.accessibility}  best-practices ${n['best-practices']}  seo ${n.seo}  LCP ${(n.lcpMs / 1000).toFixed(2)} s  FCP ${(n.fcpMs / 1000).toFixed(2)} s  TBT ${n.tbtMs} ms  CLS ${n.cls}`
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+const results = Object.fromEntries(PAGES.map(([name]) => [name, []]))
+let failed = false
+for (let r = 1; r <= RUNS; r++)
+  for (const [name, path] of PAGES) {
+    const out = join(outDir, RUNS > 1 ? `${name}-${r}.json` : `${name}.json`)
+    const load = loadavg()[0].toFixed(1)
+    log(
+      `Lighthouse on ${origin}${path}${RUNS > 1 ? ` (run ${r} of ${RUNS})` : ''}, load average ${load} …`,
+    )
+    const report = await lighthouse(name, path, out)
+    if (!report) {
+      failed = true
+      continue
+    }
+    const n = numbers(report)
+    results[name].push({ ...n, load: Number(load) })
+    log(line(RUNS > 1 ? `${name} #${r}` : name, n))
+    for (const l of n.lost) log(`    lost points: ${l}`)
+  }
+
+const summary = {}
+for (const [name, path] of PAGES) {
+  const runs = results[name]
+  if (runs.length === 0) continue
+  if (RUNS === 1) {
+    summary[name] = { url: path, ...runs[0] }
+    continue
+  }
+  const keys = [...CATEGORIES, 'lcpMs', 'fcpMs', 'tbtMs', 'cls']
+  const m = Object.fromEntries(keys.map((k) => [k, median(runs.map((x) => x[k]))]))
+  summary[name] = { url: path, median: m, runs }
+  log(line(`${name} median`, m))
 }
 server.close()
 if (json) console.log(JSON.stringify(summary))

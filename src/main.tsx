@@ -1,7 +1,8 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
+import { routeDataReady, whenSettled } from './app/kb.ts'
 import { consumeErrorParam } from './app/paths.ts'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
@@ -13,15 +14,27 @@ const fromLink = consumeErrorParam(window.location, (url) =>
 )
 if (fromLink !== null) inputsStore.getState().setText(fromLink)
 
+// A result link renders once its entry's file is there (briefly waited for), whole at once. The
+// first render is a transition: React renders it in slices, yielding to the browser between them,
+// so building a long page (a result with its steps and commands) is no single long task.
 const root = document.getElementById('root')
 if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <HashRouter>
-        <AppRoutes />
-      </HashRouter>
-    </StrictMode>,
+  void routeDataReady(window.location.hash).then(() =>
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <HashRouter>
+            <AppRoutes />
+          </HashRouter>
+        </StrictMode>,
+      ),
+    ),
   )
 
-// The built app caches itself for offline use (not in development, where files change).
-if (import.meta.env.PROD) void registerServiceWorker().catch(() => {})
+// The built app caches itself for offline use (not in development, where files change), once
+// the page has painted and has what it shows: precaching every file (~2 MB) must not compete
+// with the script and the data the page is waiting for.
+if (import.meta.env.PROD)
+  void whenSettled()
+    .then(registerServiceWorker)
+    .catch(() => {})

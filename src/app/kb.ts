@@ -1,13 +1,24 @@
 /**
- * The knowledge base in the page. Matching data (entry heads, questions, index) is a JSON file
- * built and validated at build time and fetched once at start-up, so the initial JavaScript
- * stays the same size however many problems the knowledge base knows; each entry's body (cause,
- * steps, commands…) is a JSON file of its own, fetched when a result or entry page needs it.
- * In development and tests both are inlined (see scripts/kb-plugin.ts).
+ * The knowledge base in the page. Built and validated at build time (scripts/kb-plugin.ts), it
+ * ships as data beside the script, in three kinds of JSON file, so the initial JavaScript stays
+ * the same size however many problems the knowledge base knows, and no page waits for more than
+ * it shows:
+ *
+ * - the knowledge base proper (entry heads and the match index), fetched once the page has
+ *   painted: the start page shows its paste box without it, and keeps what is typed meanwhile;
+ * - the question catalogue, fetched with it, or by a result link that answers questions its
+ *   entry does not refer to;
+ * - one file per entry (its head, its body — cause, steps, commands… — and the questions it
+ *   refers to), all a result link needs; fetched when a result or entry page opens it, or when
+ *   the start page sees the entry match. See docs/decisions/0005.
+ *
+ * In development, tests and the single-file build everything is inlined and already settled.
  */
-import { use } from 'react'
+import { use, useSyncExternalStore } from 'react'
 import source from 'virtual:kb'
-import type { EntryBody, Kb } from '../engine/types.ts'
+import { findEntry } from '../engine/diagnose.ts'
+import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
+import { entryQuestions, type EntryFile } from './entry-file.ts'
 
 /** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
 type Thenable<T> = Promise<T> & {
@@ -16,9 +27,15 @@ type Thenable<T> = Promise<T> & {
   reason?: unknown
 }
 
+/** Loads started and not yet settled. */
+const pending = new Set<Promise<unknown>>()
+
 function track<T>(promise: Promise<T>): Thenable<T> {
   const t = promise as Thenable<T>
   t.status = 'pending'
+  pending.add(promise)
+  const done = () => void pending.delete(promise)
+  promise.then(done, done)
   promise.then(
     (value) => {
       t.status = 'fulfilled'
@@ -29,6 +46,8 @@ function track<T>(promise: Promise<T>): Thenable<T> {
       t.reason = reason
     },
   )
+  // A failed load is shown where a page asks for it (error boundary or status line).
+  promise.catch(() => {})
   return t
 }
 
@@ -39,59 +58,274 @@ function settled<T>(value: T): Thenable<T> {
   return t
 }
 
-interface Shipped extends Kb {
-  /** entry id → file name of its body, beside the knowledge-base file */
-  bodyFiles: Record<string, string>
-}
-
 async function fetchJson<T>(url: string, what: string): Promise<T> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`)
   return (await response.json()) as T
 }
 
-const shipped: Thenable<Kb & Partial<Shipped>> =
-  'data' in source
-    ? settled(source.data)
-    : track(fetchJson<Shipped>(source.url, 'The knowledge base'))
-// A failed load is shown by the error boundary when a page asks for the knowledge base.
-shipped.catch(() => {})
+/** The inlined data (development, tests, single-file build), or null when it is fetched. */
+const inline = 'data' in source ? source : null
+/** Where the data is fetched from (the built app), or null when it is inlined. */
+const remote = 'data' in source ? null : source
 
-/** The knowledge base; suspends until it has arrived. */
-export function useKb(): Kb {
-  return use(shipped as Promise<Kb>)
+/** Longest wait for the first paint: a tab in the background paints nothing. */
+const PAINT_WAIT_MS = 1000
+
+let painted: Promise<void> | null = null
+
+/**
+ * Resolves once the page's first contentful paint is on the screen (the browser reports it), or
+ * after PAINT_WAIT_MS where it is not reported. The knowledge base is large: fetched after the
+ * first paint, it does not take the network from the script and the page shows sooner.
+ */
+function afterFirstPaint(): Promise<void> {
+  painted ??= new Promise((resolve) => {
+    const done = () => resolve()
+    setTimeout(done, PAINT_WAIT_MS)
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length === 0) return
+        observer.disconnect()
+        done()
+      })
+      observer.observe({ type: 'paint', buffered: true })
+    } catch {
+      // no paint timing in this browser: the timeout decides
+    }
+  })
+  return painted
 }
 
-const bodyPromises = new Map<string, Thenable<EntryBody>>()
+/**
+ * Resolves once the page has painted and every load it started has settled (arrived or failed):
+ * the moment to start work that competes for the network, such as the service worker's
+ * precaching of the whole app.
+ */
+export async function whenSettled(): Promise<void> {
+  if (inline) return
+  await afterFirstPaint()
+  while (pending.size > 0) await Promise.allSettled([...pending])
+}
 
-/** An entry's body, loaded once per visit. Rejects for an unknown id. */
-export function entryBody(id: string): Thenable<EntryBody> {
-  let p = bodyPromises.get(id)
-  if (!p) {
-    if ('bodies' in source) {
-      const body = Object.hasOwn(source.bodies, id) ? source.bodies[id] : undefined
-      p = body ? settled(body) : track(Promise.reject(new Error(`No problem is called ${id}.`)))
-    } else {
-      const base = source.url
-      p = track(
-        shipped.then((kb) => {
-          const file =
-            kb.bodyFiles && Object.hasOwn(kb.bodyFiles, id) ? kb.bodyFiles[id] : undefined
-          if (!file) throw new Error(`No problem is called ${id}.`)
-          return fetchJson<EntryBody>(
-            new URL(file, new URL(base, document.baseURI)).href,
-            'The details',
-          )
+let questionsLoad: Thenable<Question[]> | null = null
+
+function loadQuestions(): Thenable<Question[]> {
+  if (!questionsLoad)
+    questionsLoad = remote
+      ? track(fetchJson<Question[]>(remote.questionsUrl, 'The questions'))
+      : settled(inline?.data.questions ?? [])
+  return questionsLoad
+}
+
+/** The question catalogue; fetched on the first call. */
+export function questionCatalogue(): Promise<Question[]> {
+  return loadQuestions()
+}
+
+let kbLoad: Thenable<Kb> | null = null
+
+/** The whole knowledge base (entry heads, questions, match index); fetched after the first paint. */
+function loadKb(): Thenable<Kb> {
+  if (!kbLoad) {
+    if (inline) kbLoad = settled(inline.data)
+    else if (remote) {
+      const url = remote.url
+      kbLoad = track(
+        afterFirstPaint().then(async () => {
+          const [shipped, questions] = await Promise.all([
+            fetchJson<Omit<Kb, 'questions'>>(url, 'The knowledge base'),
+            loadQuestions(),
+          ])
+          return { entries: shipped.entries, questions, index: shipped.index }
         }),
       )
     }
-    p.catch(() => {})
-    bodyPromises.set(id, p)
   }
-  return p
+  return kbLoad as Thenable<Kb>
+}
+
+/** The knowledge base; suspends until it has arrived. */
+export function useKb(): Kb {
+  return use(loadKb() as Promise<Kb>)
+}
+
+const subscriptions = new WeakMap<Thenable<unknown>, (onChange: () => void) => () => void>()
+
+/** A `useSyncExternalStore` subscription to a load settling, one per load (so it is stable). */
+function subscription(load: Thenable<unknown>): (onChange: () => void) => () => void {
+  let subscribe = subscriptions.get(load)
+  if (!subscribe) {
+    subscribe = (onChange) => {
+      let subscribed = true
+      const notify = () => {
+        if (subscribed) onChange()
+      }
+      load.then(notify, notify)
+      return () => {
+        subscribed = false
+      }
+    }
+    subscriptions.set(load, subscribe)
+  }
+  return subscribe
+}
+
+const never = () => () => {}
+
+/**
+ * A load's value once it has arrived, `undefined` while it loads, without suspending: the page
+ * re-renders when it arrives. (A Suspense boundary that has shown its fallback reveals its content
+ * no sooner than 300 ms later in React 19; a page that renders its own loading line does not
+ * wait.) Throws, for the error boundary, when the load failed.
+ */
+function useLoaded<T>(load: Thenable<T> | null): T | undefined {
+  const status = useSyncExternalStore(
+    load ? subscription(load) : never,
+    () => load?.status,
+    () => load?.status,
+  )
+  if (status === 'rejected') throw load?.reason
+  return status === 'fulfilled' ? load?.value : undefined
+}
+
+/**
+ * The knowledge base once it has arrived, `null` while it loads (starting the load), without
+ * suspending: for pages that show most of themselves before it. Throws (for the error boundary)
+ * when it could not be loaded.
+ */
+export function useKbIfLoaded(): Kb | null {
+  return useLoaded(loadKb()) ?? null
+}
+
+/** The question ids a link's query string answers, or null when it cannot be read. */
+function linkQuestionIds(search: string): string[] | null {
+  try {
+    return [...new URLSearchParams(search).keys()]
+  } catch {
+    return null
+  }
+}
+
+/**
+ * What a result page shows, without suspending: the entry's file (`null` for an unknown id), the
+ * questions the page needs and, when `withKb`, the whole knowledge base; `undefined` until all
+ * have arrived. The entry's file carries the questions it refers to; the whole catalogue is
+ * fetched only when the link (`search`) answers others, or something the page cannot read.
+ */
+export function useResultData(
+  id: string,
+  search: string,
+  withKb: boolean,
+): { questions: Question[]; file: EntryFile | null; kb: Kb | null } | undefined {
+  // Every load known to be needed starts now, together.
+  const fileLoad = loadEntryFile(id)
+  const kbLoad = withKb ? loadKb() : null
+  const file = useLoaded(fileLoad)
+  const kb = useLoaded(kbLoad)
+  const own = file ? new Set(file.questions.map((q) => q.id)) : null
+  const needCatalogue =
+    !kbLoad &&
+    own !== null &&
+    (questionsLoad?.status === 'fulfilled' ||
+      !(linkQuestionIds(search)?.every((q) => own.has(q)) ?? false))
+  const catalogue = useLoaded(needCatalogue ? loadQuestions() : null)
+  if (file === undefined || (kbLoad && kb === undefined) || (needCatalogue && !catalogue)) return
+  const questions = kb?.questions ?? catalogue ?? file?.questions ?? []
+  return { questions, file, kb: kb ?? null }
+}
+
+/** What entry ids look like (the content schema's); anything else names no file. */
+const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const entryLoads = new Map<string, Thenable<EntryFile | null>>()
+
+/**
+ * An entry's head and body, loaded once per visit; `null` when the knowledge base has no such
+ * entry. Its file is fetched at once, without waiting for the knowledge base; only when that
+ * fails does the knowledge base tell an unknown id (null) from a failed load (rejects).
+ */
+export function entryFile(id: string): Promise<EntryFile | null> {
+  return loadEntryFile(id)
+}
+
+function loadEntryFile(id: string): Thenable<EntryFile | null> {
+  let load = entryLoads.get(id)
+  if (!load) {
+    if (inline) {
+      const head = findEntry(inline.data, id)
+      const body = Object.hasOwn(inline.bodies, id) ? inline.bodies[id] : undefined
+      const questions = head ? entryQuestions(head, inline.data.questions) : []
+      load = settled(head && body ? { head, body, questions } : null)
+    } else if (!remote || !ENTRY_ID.test(id)) load = settled(null)
+    else {
+      const url = new URL(`${remote.entriesDir}${id}.json`, new URL(remote.url, document.baseURI))
+      load = track(
+        fetchJson<EntryFile>(url.href, 'The details').catch(async (err: unknown) => {
+          const kb = await loadKb()
+          if (!findEntry(kb, id)) return null
+          throw err
+        }),
+      )
+    }
+    entryLoads.set(id, load)
+  }
+  return load
+}
+
+/** Longest wait, before the first render, for a result link's own file. */
+const FIRST_RENDER_WAIT_MS = 300
+
+/**
+ * On a result link (`#/result/<id>…`), resolves once the entry's file has arrived (index.html's
+ * boot script preloads it beside the app's script, so it is usually there already) or after
+ * FIRST_RENDER_WAIT_MS; elsewhere at once. Rendered after it, the page paints whole at once
+ * instead of a loading line first.
+ */
+export function routeDataReady(hash: string): Promise<void> {
+  const id = /^#\/result\/([a-z0-9-]+)(?:[?#]|$)/.exec(hash)?.[1]
+  if (!id || inline) return Promise.resolve()
+  return Promise.race([
+    loadEntryFile(id).then(
+      () => {},
+      () => {},
+    ),
+    new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+  ])
+}
+
+const bodyLoads = new Map<string, Thenable<EntryBody>>()
+
+/** An entry's body, loaded once per visit. Rejects for an unknown id. */
+export function entryBody(id: string): Promise<EntryBody> {
+  let load = bodyLoads.get(id)
+  if (!load) {
+    const file = loadEntryFile(id)
+    load =
+      file.status === 'fulfilled' && file.value
+        ? settled(file.value.body)
+        : track(
+            file.then((f) => {
+              if (!f) throw new Error(`No problem is called ${id}.`)
+              return f.body
+            }),
+          )
+    bodyLoads.set(id, load)
+  }
+  return load
 }
 
 /** An entry's body; suspends until it has arrived. */
 export function useEntryBody(id: string): EntryBody {
-  return use(entryBody(id) as Promise<EntryBody>)
+  return use(entryBody(id))
+}
+
+/**
+ * Entry heads and questions in the shape the engine's lookups take (`findEntry`, `findQuestion`
+ * and `failedConditions` read only `entries` and `questions`), for a result page shown before
+ * the match index has arrived. Never for matching: it has no index.
+ * tests/app/kb-lookups.test.ts checks that these lookups answer as with the whole knowledge base.
+ */
+export function lookupsOnly(entries: EntryHead[], questions: Question[]): Kb {
+  return { entries, questions } as Omit<Kb, 'index'> as Kb
 }

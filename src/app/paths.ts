@@ -44,7 +44,7 @@ export interface ParsedAnswers {
 }
 
 /** Reads answers from a query string, keeping only known questions and options. */
-export function parseAnswers(kb: Kb, search: string): ParsedAnswers {
+export function parseAnswers(kb: Pick<Kb, 'questions'>, search: string): ParsedAnswers {
   const answers: Record<string, string> = {}
   const order: string[] = []
   const ignored: string[] = []

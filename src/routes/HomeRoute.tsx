@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useMemo } from 'react'
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { entryBody, useKb } from '../app/kb.ts'
+import { entryBody, useKbIfLoaded } from '../app/kb.ts'
 import type { EntryHead } from '../engine/types.ts'
 import { MIGRATION_TYPES } from '../content/schema-constants.ts'
 import { paths } from '../app/paths.ts'
+import { markPaste, measureVerdict } from '../app/timing.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, findEntry } from '../engine/diagnose.ts'
 import { MAX_INPUT_CHARS } from '../engine/limits.ts'
@@ -11,27 +12,45 @@ import { useInputs } from '../store/inputs.ts'
 import { Evidence } from '../ui/Evidence.tsx'
 import { strengthLabel } from '../content/labels.ts'
 
+/**
+ * The start page. Everything but the diagnosis shows before the knowledge base has arrived; what
+ * is pasted meanwhile is kept and diagnosed as soon as it is there.
+ */
 export function HomeRoute() {
-  const kb = useKb()
+  const kb = useKbIfLoaded()
   const text = useInputs((s) => s.text)
   const answers = useInputs((s) => s.answers)
   const setText = useInputs((s) => s.setText)
   const clear = useInputs((s) => s.clear)
   const navigate = useNavigate()
   const heading = useFocusHeading<HTMLHeadingElement>('home')
-  // Typing stays responsive on huge pastes: the diagnosis follows the text a beat behind.
-  const deferred = useDeferredValue(text)
-  const d = useMemo(() => diagnose(kb, deferred, answers), [kb, deferred, answers])
+  // Typing stays responsive on huge pastes: their diagnosis follows the text a beat behind (in a
+  // render of its own, after the browser has shown the text). An error message of ordinary size
+  // is diagnosed with the input that brought it, so its verdict is on the page in the same frame.
+  const behind = useDeferredValue(text)
+  const deferred = text.length <= DIAGNOSE_AT_ONCE_CHARS ? text : behind
+  const d = useMemo(() => (kb ? diagnose(kb, deferred, answers) : null), [kb, deferred, answers])
   const empty = deferred.trim().length === 0
   // Fetch the details of the problems that match while the user reads, so the result is instant.
-  const liveIds = d.live.map((c) => c.entryId).join(' ')
+  const liveIds = d ? d.live.map((c) => c.entryId).join(' ') : ''
   useEffect(() => {
     for (const id of liveIds.split(' ')) if (id) void entryBody(id).catch(() => {})
   }, [liveIds])
-  const examples = useMemo(() => pickExamples(kb.entries), [kb])
+  const examples = useMemo(() => (kb ? pickExamples(kb.entries) : null), [kb])
+
+  // Paste → verdict: from the input event to the commit of that text's diagnosis (app/timing.ts).
+  const pasted = useRef<{ text: string; at: number; beforeKb: boolean } | null>(null)
+  useLayoutEffect(() => {
+    const p = pasted.current
+    if (!p || !d || deferred !== p.text) return
+    pasted.current = null
+    measureVerdict(p.at, { chars: p.text.length, verdict: d.verdict, waitedForKb: p.beforeKb })
+  }, [d, deferred])
 
   let status: string
   if (empty) status = 'Paste an error above and the matching known problems appear here.'
+  else if (!d)
+    status = 'Loading the knowledge base… Your text is diagnosed as soon as it has arrived.'
   else if (d.normalized.binary)
     status =
       'This looks like binary data, not error text. Paste the text of the error message instead.'
@@ -40,8 +59,8 @@ export function HomeRoute() {
     status = `${d.live.length} known problems match this text; a few questions will tell them apart.`
   else status = 'No known problem matches this text.'
 
-  const top = d.candidates[0]
-  const topEntry = top ? findEntry(kb, top.entryId) : undefined
+  const top = d?.candidates[0]
+  const topEntry = kb && top ? findEntry(kb, top.entryId) : undefined
   const spans = top ? top.evidence.flatMap((e) => e.spans) : []
 
   return (
@@ -52,7 +71,7 @@ export function HomeRoute() {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          if (empty) return
+          if (empty || !d) return
           void navigate(d.verdict === 'none' ? paths.noMatch() : paths.question(0))
         }}
       >
@@ -74,16 +93,21 @@ export function HomeRoute() {
           value={text}
           rows={10}
           spellCheck={false}
-          onChange={(e) => setText(e.target.value.slice(0, MAX_INPUT_CHARS * 2))}
+          onChange={(e) => {
+            const value = e.target.value.slice(0, MAX_INPUT_CHARS * 2)
+            const at = markPaste(value.length)
+            pasted.current = at === null ? null : { text: value, at, beforeKb: !kb }
+            setText(value)
+          }}
         />
-        {d.normalized.truncated && (
+        {d?.normalized.truncated && (
           <p className="notice" role="alert">
             The text is longer than 1 MB; only its first megabyte was read.
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={empty || d.normalized.binary}>
-            {d.verdict === 'none' ? 'See why nothing matched' : 'Continue'}
+          <button type="submit" className="primary" disabled={empty || !d || d.normalized.binary}>
+            {!empty && d?.verdict === 'none' ? 'See why nothing matched' : 'Continue'}
           </button>
           <button
             type="button"
@@ -106,10 +130,10 @@ export function HomeRoute() {
 
       <section aria-labelledby="results-h" className="results">
         <h2 id="results-h">Matching known problems</h2>
-        <p role="status" className="verdict-line">
+        <p role="status" className={!empty && !d ? 'verdict-line loading' : 'verdict-line'}>
           {status}
         </p>
-        {!empty && !d.normalized.binary && d.candidates.length > 0 && (
+        {kb && d && !empty && !d.normalized.binary && d.candidates.length > 0 && (
           <ol className="candidates">
             {d.candidates.slice(0, 5).map((c) => {
               const e = findEntry(kb, c.entryId)
@@ -131,7 +155,7 @@ export function HomeRoute() {
             })}
           </ol>
         )}
-        {top && topEntry && spans.length > 0 && (
+        {d && top && topEntry && spans.length > 0 && (
           <Evidence
             text={d.normalized.text}
             spans={spans}
@@ -143,15 +167,22 @@ export function HomeRoute() {
       {empty && (
         <section aria-labelledby="examples-h" className="examples">
           <h2 id="examples-h">No error at hand? Try an example</h2>
-          <ul>
-            {examples.map((x) => (
-              <li key={x.id}>
-                <button type="button" className="link" onClick={() => setText(x.text)}>
-                  {x.title}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {examples ? (
+            <ul className="example-list">
+              {examples.map((x) => (
+                <li key={x.id}>
+                  <button type="button" className="link" onClick={() => setText(x.text)}>
+                    {x.title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            // As tall as the list it stands for, so nothing below moves when the list arrives.
+            <p role="status" className="loading example-list">
+              Loading the examples…
+            </p>
+          )}
           <p>
             Or <Link to={paths.entries()}>browse the known problems</Link>.
           </p>
@@ -160,6 +191,12 @@ export function HomeRoute() {
     </div>
   )
 }
+
+/**
+ * Longest text diagnosed in the same render as the input (a few milliseconds at most); longer
+ * pastes are diagnosed in a deferred render, so the paste box never waits for the matcher.
+ */
+const DIAGNOSE_AT_ONCE_CHARS = 20_000
 
 /** Most examples shown on the start page. */
 const MAX_EXAMPLES = 6

@@ -1,17 +1,11 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
-import { useKb } from '../app/kb.ts'
+import { lookupsOnly, useResultData } from '../app/kb.ts'
 import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import {
-  applies,
-  diagnose,
-  failedConditions,
-  findEntry,
-  findQuestion,
-  type Diagnosis,
-} from '../engine/diagnose.ts'
-import { UNKNOWN, type EntryBody, type EntryHead, type Kb } from '../engine/types.ts'
+import { applies, diagnose, failedConditions } from '../engine/diagnose.ts'
+import { normalize, type Normalized } from '../engine/normalize.ts'
+import { UNKNOWN, type EntryBody, type EntryHead, type Kb, type Question } from '../engine/types.ts'
 import { extractValues, fillTemplate, type Values } from '../engine/values.ts'
 import { maskText } from '../report/mask.ts'
 import { ticketNote, type TicketNoteInput } from '../report/ticket-note.ts'
@@ -19,7 +13,6 @@ import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { conditionText, EntryDetails } from '../ui/EntryDetails.tsx'
-import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { Evidence } from '../ui/Evidence.tsx'
 import { MIGRATION_LABEL, UNKNOWN_LABEL } from '../content/labels.ts'
 import { TicketNote } from '../ui/TicketNote.tsx'
@@ -27,8 +20,42 @@ import { UnknownEntry } from '../ui/UnknownEntry.tsx'
 
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
 export function ResultRoute() {
-  const kb = useKb()
   const { entryId = '' } = useParams()
+  const { search } = useLocation()
+  const hasText = useInputs((s) => s.text.trim() !== '')
+  // With a paste the page needs the matcher (the evidence, the values taken from the text), so it
+  // waits for the whole knowledge base; without one (a share link opened in a new tab) the
+  // entry's own file (with the questions it refers to) is all it shows.
+  const data = useResultData(entryId, search, hasText)
+  if (!data)
+    return (
+      <p role="status" className="loading">
+        Loading the diagnosis…
+      </p>
+    )
+  if (!data.file) return <UnknownEntry id={entryId} />
+  return (
+    <ResultPage
+      kb={data.kb}
+      questions={data.questions}
+      entry={data.file.head}
+      body={data.file.body}
+    />
+  )
+}
+
+interface PageProps {
+  /** The whole knowledge base when there is a paste to match, else null. */
+  kb: Kb | null
+  questions: Question[]
+  entry: EntryHead
+  body: EntryBody
+}
+
+/** The empty paste, as the engine reads it. */
+const NOTHING = normalize('')
+
+function ResultPage({ kb, questions, entry, body }: PageProps) {
   const { search } = useLocation()
   const text = useInputs((s) => s.text)
   const storeOrder = useInputs((s) => s.order)
@@ -36,26 +63,29 @@ export function ResultRoute() {
   const setValue = useInputs((s) => s.setValue)
   const setAnswers = useInputs((s) => s.setAnswers)
   const [includeIds, setIncludeIds] = useState(false)
-  const heading = useFocusHeading<HTMLHeadingElement>(entryId)
-  const entry = findEntry(kb, entryId)
-  const parsed = useMemo(() => parseAnswers(kb, search), [kb, search])
-  const d = useMemo(() => diagnose(kb, text, parsed.answers), [kb, text, parsed])
+  const heading = useFocusHeading<HTMLHeadingElement>(entry.id)
+  const lookups = useMemo(() => lookupsOnly([entry], questions), [entry, questions])
+  const parsed = useMemo(() => parseAnswers(lookups, search), [lookups, search])
+  const d = useMemo(
+    () => (kb ? diagnose(kb, text, parsed.answers) : null),
+    [kb, text, parsed.answers],
+  )
+  const normalized = d?.normalized ?? NOTHING
 
   // Opening a share link in a fresh tab: adopt its answers so Back through the questions works.
   useEffect(() => {
     if (storeOrder.length === 0 && parsed.order.length > 0) setAnswers(parsed.answers, parsed.order)
   }, [storeOrder.length, parsed, setAnswers])
 
-  if (!entry) return <UnknownEntry id={entryId} />
-
-  const candidate = d.candidates.find((c) => c.entryId === entry.id)
-  const fromPaste = candidate ? extractValues(entry, d) : {}
+  const candidate = d?.candidates.find((c) => c.entryId === entry.id)
+  const fromPaste = d && candidate ? extractValues(entry, d) : {}
   const values: Values = { ...fromPaste }
   // A value the user typed wins, even an emptied one: the command then waits for a new value.
   for (const [k, v] of Object.entries(typed)) values[k as keyof Values] = v
-  const failed = failedConditions(kb, entry, parsed.answers)
+  const failed = failedConditions(lookups, entry, parsed.answers)
   const spans = candidate ? candidate.evidence.flatMap((e) => e.spans) : []
   const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))
+  const note = noteInput(questions, entry, body, normalized, parsed, values, includeIds)
 
   return (
     <article className="result">
@@ -90,6 +120,7 @@ export function ResultRoute() {
       )}
 
       <AnswerPath
+        questions={questions}
         answers={parsed.answers}
         order={parsed.order}
         changeable={storeOrder.length > 0}
@@ -97,38 +128,27 @@ export function ResultRoute() {
 
       {spans.length > 0 && (
         <Evidence
-          text={d.normalized.text}
+          text={normalized.text}
           spans={spans}
           label="The parts of your error that point here:"
         />
       )}
 
-      <EntryBodyView id={entry.id}>
-        {(body) => (
-          <EntryDetails
-            entry={entry}
-            body={body}
-            questions={kb.questions}
-            answers={parsed.answers}
-            values={values}
-            onValueChange={setValue}
-          />
-        )}
-      </EntryBodyView>
+      <EntryDetails
+        entry={entry}
+        body={body}
+        questions={questions}
+        answers={parsed.answers}
+        values={values}
+        onValueChange={setValue}
+      />
 
-      <EntryBodyView id={entry.id}>
-        {(body) => {
-          const input = noteInput(kb, entry, body, d, parsed, values, includeIds)
-          return (
-            <TicketNote
-              markdown={ticketNote(input, 'markdown')}
-              text={ticketNote(input, 'text')}
-              includeIdentifiers={includeIds}
-              onIncludeIdentifiersChange={setIncludeIds}
-            />
-          )
-        }}
-      </EntryBodyView>
+      <TicketNote
+        markdown={ticketNote(note, 'markdown')}
+        text={ticketNote(note, 'text')}
+        includeIdentifiers={includeIds}
+        onIncludeIdentifiersChange={setIncludeIds}
+      />
 
       <section aria-labelledby="share-h" className="share">
         <h2 id="share-h">Share or come back</h2>
@@ -154,10 +174,10 @@ export function ResultRoute() {
 
 /** The pieces of the ticket note: what the page shows, identifiers masked unless included. */
 function noteInput(
-  kb: Kb,
+  questions: readonly Question[],
   entry: EntryHead,
   body: EntryBody,
-  d: Diagnosis,
+  normalized: Normalized,
   parsed: { answers: Record<string, string>; order: readonly string[] },
   values: Values,
   includeIds: boolean,
@@ -172,9 +192,9 @@ function noteInput(
   })
   const primary = entry.sources.find((s) => s.role === 'primary') ?? entry.sources[0]
   return {
-    error: includeIds ? d.normalized.text : maskText(d.normalized),
+    error: includeIds ? normalized.text : maskText(normalized),
     answers: parsed.order.map((q) => {
-      const question = findQuestion(kb, q)
+      const question = questions.find((x) => x.id === q)
       const a = answers[q] ?? ''
       return {
         question: question?.prompt ?? q,
@@ -188,7 +208,7 @@ function noteInput(
     cause: body.cause,
     steps: steps.map((s) => {
       const condition =
-        applies(s.when, answers) === 'maybe' && s.when ? conditionText(kb.questions, s.when) : null
+        applies(s.when, answers) === 'maybe' && s.when ? conditionText(questions, s.when) : null
       return condition ? { text: s.text, condition } : { text: s.text }
     }),
     commands,

@@ -1,11 +1,13 @@
+import { use } from 'react'
 import { Link } from 'react-router'
-import { useKb } from '../app/kb.ts'
+import { questionCatalogue } from '../app/kb.ts'
 import { paths } from '../app/paths.ts'
-import { findQuestion } from '../engine/diagnose.ts'
-import { UNKNOWN } from '../engine/types.ts'
+import { UNKNOWN, type Question } from '../engine/types.ts'
 import { UNKNOWN_LABEL } from '../content/labels.ts'
 
 interface Props {
+  /** The questions answered (the whole catalogue when left out; it then suspends until loaded). */
+  questions?: readonly Question[]
   answers: Readonly<Record<string, string>>
   order: readonly string[]
   /** Offer a "Change" link back to each question step. */
@@ -13,14 +15,14 @@ interface Props {
 }
 
 /** The answers given so far, in order, each with a way to change it. */
-export function AnswerPath({ answers, order, changeable = true }: Props) {
-  const kb = useKb()
+export function AnswerPath({ questions: given, answers, order, changeable = true }: Props) {
+  const questions = given ?? use(questionCatalogue())
   if (order.length === 0) return null
   return (
     <nav aria-label="Your answers so far" className="answer-path">
       <ol>
         {order.map((qid, i) => {
-          const q = findQuestion(kb, qid)
+          const q = questions.find((x) => x.id === qid)
           const a = answers[qid]
           const label =
             a === UNKNOWN ? UNKNOWN_LABEL : (q?.options.find((o) => o.value === a)?.label ?? a)
