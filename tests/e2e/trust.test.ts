@@ -3,7 +3,9 @@
  * without a single violation and never contacts another origin. Run `npx vite build` first.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -19,7 +21,7 @@ import {
   waitUntil,
   type Session,
 } from './helpers.ts'
-import { startStaticServer } from './server.ts'
+import { distDir, startStaticServer } from './server.ts'
 
 /** A staged batch error from Get-MigrationUserStatistics, written for these tests. */
 const STAGED_PASTE = `PS C:\\> Get-MigrationUserStatistics -Identity lena.fischer@northwind.example | Format-List ErrorSummary
@@ -277,5 +279,38 @@ describe('trustworthy: hostile input', () => {
       }
       expect(await violations()).toEqual([])
     })
+  })
+})
+
+describe('the built app at any base path', () => {
+  it('served from a folder deep inside a site, it diagnoses and loads everything from that folder', async () => {
+    // The site's root holds other things; the app is one folder of it, as on an intranet server.
+    const site = mkdtempSync(join(tmpdir(), 'site-'))
+    mkdirSync(join(site, 'tools', 'exchange'), { recursive: true })
+    symlinkSync(distDir(), join(site, 'tools', 'exchange', 'migration-triage'), 'dir')
+    const server = await startStaticServer(site)
+    try {
+      await run(
+        async (s) => {
+          const base = `${s.origin}/tools/exchange/migration-triage/`
+          await walkStagedDiagnosis(s, `${base}#/`)
+          await s.page.getByRole('heading', { name: 'Why this happens' }).waitFor()
+          // Every file the app fetched came from its own folder (the page, script, style, data).
+          const fetched = s.requests.map((u) => new URL(u).pathname)
+          expect(fetched.length).toBeGreaterThan(3)
+          expect(fetched.filter((p) => !p.startsWith('/tools/exchange/migration-triage/'))).toEqual(
+            [],
+          )
+          // A reload there keeps the diagnosis.
+          await s.page.reload()
+          await waitForHeading(s.page, STAGED_TITLE)
+        },
+        {},
+        server,
+      )
+    } finally {
+      await server.close()
+      rmSync(site, { recursive: true, force: true })
+    }
   })
 })
