@@ -418,8 +418,13 @@ describe('keyboard only: the helpdesk tools', () => {
       const file = await download
       expect(file.suggestedFilename()).toBe('migration-fixed.csv')
       const { readFile } = await import('node:fs/promises')
+      // A paste box hands its text over with LF line breaks; the fixed file keeps the text it was
+      // given byte for byte except the ticked fix.
       expect(await readFile(await file.path(), 'utf8')).toBe(
-        MIGRATION_CSV.replace('litware.example,Secret1,True', 'litware.example,Secret1,False'),
+        MIGRATION_CSV.replace(/\r\n/g, '\n').replace(
+          'litware.example,Secret1,True',
+          'litware.example,Secret1,False',
+        ),
       )
     }))
 })

@@ -257,10 +257,13 @@ export const PAGES: { name: string; open: (s: Session) => Promise<void> }[] = [
   {
     name: 'error page (a page that crashed)',
     open: async (s) => {
-      // The body of one problem arrives damaged: its page throws while rendering.
-      await s.page.route(/\/assets\/body-im-contact-list-[^/]*\.json$/, (route) =>
-        route.fulfill({ contentType: 'application/json', body: '{"commands": 42}' }),
-      )
+      // The details of one problem arrive damaged (its commands are not a list): its page
+      // throws while rendering.
+      await s.page.route(new RegExp(`/assets/e-[^/]+/${IM_ENTRY}\\.json$`), async (route) => {
+        const file = (await (await route.fetch()).json()) as { body: Record<string, unknown> }
+        file.body.commands = 42
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) })
+      })
       await s.page.goto(appUrl(s.origin, `/kb/${IM_ENTRY}`))
       await s.page.getByRole('heading', { level: 1, name: CRASH_HEADING }).waitFor()
       // React reports what its error boundary caught on the console: expected here.
