@@ -80,7 +80,9 @@ export function failedConditions(kb: Kb, entry: EntryHead, answers: Answers): st
  * Diagnoses a paste given the answers so far. Total: any string in, a result out.
  */
 export function diagnose(kb: Kb, text: string, answers: Answers = {}): Diagnosis {
-  const normalized = normalize(text, vocabularyOf(kb))
+  // Matching reads no PowerShell decoration: its tokens are not made at all (a 1 MB paste of
+  // errors carries tens of thousands of them).
+  const normalized = normalize(text, vocabularyOf(kb), { noiseTokens: false })
   const { candidates, satisfied } = rankCandidates(kb, normalized)
   return decide(kb, normalized, candidates, satisfied, answers)
 }

@@ -41,6 +41,14 @@ export interface Normalized {
   cuts: number[]
 }
 
+export interface NormalizeOptions {
+  /**
+   * Tokens of PowerShell decoration lines (marked `noise`): kept by default, for callers that
+   * mask or show the whole text; matching never reads them, so `diagnose` leaves them out.
+   */
+  noiseTokens?: boolean
+}
+
 /** Characters folded one-for-one, so offsets stay valid. */
 const FOLD: Record<string, string> = {
   '\u2018': "'",
@@ -131,7 +139,12 @@ function classifyWord(word: string): { t: string; kind: TokenKind } {
  * words that a console wrap cut in two (when `vocabulary` knows the joined word), and collects
  * the values it masked.
  */
-export function normalize(input: string, vocabulary?: ReadonlySet<string>): Normalized {
+export function normalize(
+  input: string,
+  vocabulary?: ReadonlySet<string>,
+  options: NormalizeOptions = {},
+): Normalized {
+  const keepNoise = options.noiseTokens !== false
   const raw = typeof input === 'string' ? input : ''
   const truncated = raw.length > MAX_INPUT_CHARS
   const text = truncated ? raw.slice(0, MAX_INPUT_CHARS) : raw
@@ -156,6 +169,8 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
     const lineText = folded.slice(lineStart, lineEnd)
     const noise = NOISE_LINE.test(lineText)
     if (noise) collectServer(lineText, (s) => keep(values.servers, s))
+    // Decoration lines are still read for the values they name, but make no tokens unless asked.
+    const emit = keepNoise || !noise
     let from = 0
     for (;;) {
       // Most tokens are plain words: the sticky PLAIN finds them without trying TOKEN's
@@ -165,14 +180,15 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
       if (p) {
         const word = p[1] as string
         const end = lineStart + PLAIN.lastIndex
-        tokens.push({
-          t: word.toLowerCase(),
-          kind: 'word',
-          start: end - word.length,
-          end,
-          line,
-          noise,
-        })
+        if (emit)
+          tokens.push({
+            t: word.toLowerCase(),
+            kind: 'word',
+            start: end - word.length,
+            end,
+            line,
+            noise,
+          })
         from = PLAIN.lastIndex
         continue
       }
@@ -206,13 +222,14 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
         // each part is a word of the error.
         for (const part of m[7].matchAll(/[\p{L}\p{M}\p{N}_]{1,200}/gu)) {
           const at = start + (part.index ?? 0)
-          tokens.push({
-            ...classifyWord(part[0]),
-            start: at,
-            end: at + part[0].length,
-            line,
-            noise,
-          })
+          if (emit)
+            tokens.push({
+              ...classifyWord(part[0]),
+              start: at,
+              end: at + part[0].length,
+              line,
+              noise,
+            })
         }
         continue
       } else if (m[7] !== undefined) {
@@ -225,7 +242,7 @@ export function normalize(input: string, vocabulary?: ReadonlySet<string>): Norm
         const word = (m[8] ?? '').slice(0, MAX_WORD)
         ;({ t, kind } = classifyWord(word))
       }
-      tokens.push({ t, kind, start, end, line, noise })
+      if (emit) tokens.push({ t, kind, start, end, line, noise })
     }
     lineStart = lineEnd + 1
     line++
@@ -266,6 +283,8 @@ function joinWrappedWords(
     const joined =
       b &&
       b.line === a.line + 1 &&
+      // PowerShell's decoration is never the rest of an error's word, nor the reverse.
+      a.noise === b.noise &&
       JOINABLE.has(a.kind) &&
       JOINABLE.has(b.kind) &&
       (!vocabulary.has(a.t) || !vocabulary.has(b.t)) &&

@@ -102,6 +102,28 @@ describe('normalize, on any text', () => {
     fc.assert(fc.property(anyText(WORDINGS), expectWellFormedNormalized), { numRuns: 1000 })
   })
 
+  it('leaving out the tokens of PowerShell decoration changes nothing else', () => {
+    const vocabulary = new Set(kb.index.vocabulary)
+    const decoration = fc.constantFrom(
+      '\n    + CategoryInfo          : NotSpecified: (alex@contoso.com:String) [], RemoteException',
+      '\nAt line:1 char:1\n+ ~~~~~~',
+      '\n    + FullyQualifiedErrorId : [Server=EXCH01,RequestId=5b1c2e7a-0f3d-4a77-9a43-2d6f1f7c0e11] X',
+    )
+    const pasted = fc
+      .array(fc.oneof(anyText(WORDINGS), decoration), { maxLength: 6 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(pasted, (text) => {
+        const all = normalize(text, vocabulary)
+        const lean = normalize(text, vocabulary, { noiseTokens: false })
+        expect(lean.tokens).toEqual(all.tokens.filter((t) => !t.noise))
+        expect(lean.values).toEqual(all.values)
+        expect(lean.cuts).toEqual(all.cuts)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
   it(
     'never throws on inputs up to and past 1 MiB, and reads at most MAX_INPUT_CHARS',
     () => {
