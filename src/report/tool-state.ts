@@ -8,6 +8,7 @@
  */
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { tabStorage } from '../store/tab-storage.ts'
 import type { CsvKind } from './csv-check.ts'
 import type { Encoding } from './decode.ts'
 
@@ -76,51 +77,6 @@ function markRefused(key: string, refused: boolean) {
     storageHealth.setState((s) => ({ refused: { ...s.refused, [key]: refused } }))
 }
 
-function memoryStorage(): Storage {
-  const map = new Map<string, string>()
-  return {
-    get length() {
-      return map.size
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, v),
-  }
-}
-
-/** sessionStorage (memory where the browser refuses it); a refused write drops the old copy. */
-function tabStorage(): Storage {
-  let s: Storage
-  try {
-    s = globalThis.sessionStorage
-    s.setItem('mmt-probe', '1')
-    s.removeItem('mmt-probe')
-  } catch {
-    return memoryStorage()
-  }
-  return {
-    get length() {
-      return s.length
-    },
-    clear: () => s.clear(),
-    getItem: (k) => s.getItem(k),
-    key: (i) => s.key(i),
-    removeItem: (k) => s.removeItem(k),
-    setItem: (k, v) => {
-      try {
-        s.setItem(k, v)
-        markRefused(k, false)
-      } catch {
-        // Full: an older, different copy must not come back on reload.
-        s.removeItem(k)
-        markRefused(k, true)
-      }
-    },
-  }
-}
-
 const str = (x: unknown, max = Infinity): x is string => typeof x === 'string' && x.length <= max
 const column = (x: unknown): number | null =>
   Number.isInteger(x) && (x as number) >= -1 && (x as number) < 100_000 ? (x as number) : null
@@ -174,7 +130,7 @@ function toolStore<T extends { text: string }>(
   return createStore<T>()(
     persist(() => ({ ...empty }), {
       name: key,
-      storage: createJSONStorage(tabStorage),
+      storage: createJSONStorage(() => tabStorage((key, stored) => markRefused(key, !stored))),
       version: 1,
       // Text past the limit is not kept, nor anything chosen about it (it would not match).
       partialize: (s) => (s.text.length > limit ? { ...empty } : s),

@@ -5,6 +5,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { tabStorage } from './tab-storage.ts'
 
 export interface InputsState {
   text: string
@@ -35,48 +36,6 @@ export const EMPTY: InputsState = { text: '', answers: {}, order: [], values: {}
 
 const STORAGE_KEY = 'mmt-inputs'
 
-function memoryStorage(): Storage {
-  const map = new Map<string, string>()
-  return {
-    get length() {
-      return map.size
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, v),
-  }
-}
-
-/** sessionStorage when the browser allows it (it can throw in locked-down or file:// contexts). */
-function tabStorage(): Storage {
-  try {
-    const s = globalThis.sessionStorage
-    s.setItem('mmt-probe', '1')
-    s.removeItem('mmt-probe')
-    // A full storage must not break typing: the tab simply stops remembering the newest text.
-    return {
-      get length() {
-        return s.length
-      },
-      clear: () => s.clear(),
-      getItem: (k) => s.getItem(k),
-      key: (i) => s.key(i),
-      removeItem: (k) => s.removeItem(k),
-      setItem: (k, v) => {
-        try {
-          s.setItem(k, v)
-        } catch {
-          // quota exceeded: keep the previous copy
-        }
-      },
-    }
-  } catch {
-    return memoryStorage()
-  }
-}
-
 export const inputsStore = createStore<InputsState & InputsActions>()(
   persist(
     (set) => ({
@@ -102,7 +61,7 @@ export const inputsStore = createStore<InputsState & InputsActions>()(
     }),
     {
       name: STORAGE_KEY,
-      storage: createJSONStorage(tabStorage),
+      storage: createJSONStorage(() => tabStorage()),
       version: 1,
       // A damaged or foreign stored value must not break the app: keep only well-formed fields.
       merge: (persisted, current) => ({ ...current, ...sanitize(persisted) }),
