@@ -8,7 +8,7 @@ import {
   pickGroup,
   type CsvKind,
 } from '../report/csv-check.ts'
-import { encodeText, encodingLabel, readTextFile } from '../report/decode.ts'
+import { encodeText, encodingLabel } from '../report/decode.ts'
 import { downloadText } from '../report/download.ts'
 import { parseCsvText } from '../report/parse.ts'
 import {
@@ -19,6 +19,7 @@ import {
   type FileSource,
 } from '../report/tool-state.ts'
 import { CsvFindings } from '../ui/CsvFindings.tsx'
+import { allowDrop, dropFile, OpenFileInput, openTextFile } from '../ui/OpenFile.tsx'
 
 const KINDS: { value: CsvKind; label: string }[] = [
   { value: 'staged', label: 'Staged migration' },
@@ -63,13 +64,7 @@ export function CsvCheckRoute() {
     setFileError(null)
     csvCheckStore.setState({ text: value, source: from, picked: [] })
   }
-  const open = (file: File | undefined) => {
-    if (!file) return
-    void readTextFile(file).then((r) => {
-      if (r.ok) load(r.text, { name: file.name, encoding: r.encoding, bom: r.bom })
-      else setFileError(`${file.name}: ${r.message}`)
-    })
-  }
+  const open = (file: File | undefined) => openTextFile(file, load, setFileError)
   const spec = COLUMNS[kind]
   const binary = table.format === 'binary'
   const name = source?.name ?? 'The pasted file'
@@ -143,24 +138,14 @@ export function CsvCheckRoute() {
                   spellCheck={false}
                   placeholder="Paste the file here"
                   onChange={(e) => load(e.target.value, null)}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={(e) => {
-                    const file = e.dataTransfer.files[0]
-                    if (!file) return
-                    e.preventDefault()
-                    open(file)
-                  }}
+                  onDragOver={allowDrop}
+                  onDrop={(e) => dropFile(e, open)}
                 />
                 <p>
-                  <label htmlFor="csv-file">Or open a file</label>{' '}
-                  <input
+                  <OpenFileInput
                     id="csv-file"
-                    type="file"
                     accept=".csv,.txt,text/csv,text/plain"
-                    onChange={(e) => {
-                      open(e.target.files?.[0])
-                      e.target.value = ''
-                    }}
+                    onOpen={open}
                   />
                 </p>
               </>

@@ -6,7 +6,7 @@ import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { applies, findEntry } from '../engine/diagnose.ts'
 import type { EntryBody } from '../engine/types.ts'
 import { downloadText } from '../report/download.ts'
-import { encodingLabel, readTextFile } from '../report/decode.ts'
+import { encodingLabel } from '../report/decode.ts'
 import { detectColumns, parseReport, toRows } from '../report/parse.ts'
 import { reportNote } from '../report/report-note.ts'
 import { runTriage, type TriageRun } from '../report/run.ts'
@@ -29,6 +29,7 @@ import { EntryBodyView } from '../ui/EntryBodyView.tsx'
 import { FixScript, type FixScriptItem } from '../ui/FixScript.tsx'
 import { TicketNote } from '../ui/TicketNote.tsx'
 import { TriageGroup } from '../ui/TriageGroup.tsx'
+import { allowDrop, dropFile, OpenFileInput, openTextFile } from '../ui/OpenFile.tsx'
 
 type RunState =
   | { status: 'idle' }
@@ -143,13 +144,7 @@ export function ReportRoute() {
     reportStore.setState({ [which]: column, diagnosed: false })
     setRun({ status: 'idle' })
   }
-  const open = (file: File | undefined) => {
-    if (!file) return
-    void readTextFile(file).then((r) => {
-      if (r.ok) load(r.text, { name: file.name, encoding: r.encoding, bom: r.bom })
-      else setFileError(`${file.name}: ${r.message}`)
-    })
-  }
+  const open = (file: File | undefined) => openTextFile(file, load, setFileError)
   const clear = () => {
     stop()
     forgetReportResult()
@@ -232,24 +227,14 @@ export function ReportRoute() {
           rows={10}
           spellCheck={false}
           onChange={(e) => load(e.target.value, null)}
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => {
-            const file = e.dataTransfer.files[0]
-            if (!file) return
-            e.preventDefault()
-            open(file)
-          }}
+          onDragOver={allowDrop}
+          onDrop={(e) => dropFile(e, open)}
         />
         <p>
-          <label htmlFor="report-file">Or open a file</label>{' '}
-          <input
+          <OpenFileInput
             id="report-file"
-            type="file"
             accept=".csv,.txt,.log,text/csv,text/plain"
-            onChange={(e) => {
-              open(e.target.files?.[0])
-              e.target.value = ''
-            }}
+            onOpen={open}
           />{' '}
           <button type="button" onClick={clear} disabled={!text && !fileError}>
             Clear
