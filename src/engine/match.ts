@@ -254,10 +254,11 @@ const SLACK = 0.001
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const content: Token[] = normalized.tokens.filter((t) => !t.noise)
-  // Where the paste was cut (an ellipsis): 1 at the content tokens either side of one.
-  const cutBefore = new Uint8Array(content.length + 1)
-  const cutAfter = new Uint8Array(content.length + 2)
+  // Where the paste was cut (an ellipsis): 1 at the content tokens either side of one. Most
+  // pastes have none, and then nothing is allocated.
   const hasCuts = content.length > 0 && normalized.cuts.length > 0
+  const cutBefore = new Uint8Array(hasCuts ? content.length + 1 : 0)
+  const cutAfter = new Uint8Array(hasCuts ? content.length + 2 : 0)
   if (hasCuts) {
     let i = 0
     for (const at of normalized.cuts) {
