@@ -1,10 +1,8 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppRoutes } from '../../src/app/routes.tsx'
 import { encodeText, type Encoding } from '../../src/report/decode.ts'
 import { clearTool, storageHealth } from '../../src/report/tool-state.ts'
+import { renderApp as renderAt } from '../helpers/render-app.tsx'
 
 beforeEach(() => {
   clearTool('csv-check')
@@ -32,15 +30,7 @@ function catchDownloads() {
 
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer())
 
-function renderApp(path = '/csv-check') {
-  const user = userEvent.setup()
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <AppRoutes />
-    </MemoryRouter>,
-  )
-  return user
-}
+const renderApp = (path = '/csv-check') => renderAt(path)
 
 describe('the migration CSV checker', () => {
   it('is linked from the KB 2845956 result page', async () => {

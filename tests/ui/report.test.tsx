@@ -1,8 +1,5 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppRoutes } from '../../src/app/routes.tsx'
 import { encodeText } from '../../src/report/decode.ts'
 import {
   clearTool,
@@ -12,6 +9,7 @@ import {
   storageHealth,
 } from '../../src/report/tool-state.ts'
 import { forgetReportResult } from '../../src/routes/ReportRoute.tsx'
+import { renderApp as renderAt } from '../helpers/render-app.tsx'
 
 beforeEach(() => {
   clearTool('report')
@@ -34,15 +32,7 @@ const report = [
   'Failed;f@contoso.com',
 ].join('\n')
 
-function renderApp(path = '/report') {
-  const user = userEvent.setup()
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <AppRoutes />
-    </MemoryRouter>,
-  )
-  return user
-}
+const renderApp = (path = '/report') => renderAt(path)
 
 describe('report triage', () => {
   it('is linked from the start page', async () => {

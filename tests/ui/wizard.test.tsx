@@ -1,19 +1,8 @@
-import { render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { screen, within } from '@testing-library/react'
+import type userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { AppRoutes } from '../../src/app/routes.tsx'
 import { inputsStore } from '../../src/store/inputs.ts'
-
-function renderApp(path = '/') {
-  const user = userEvent.setup()
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <AppRoutes />
-    </MemoryRouter>,
-  )
-  return user
-}
+import { renderApp } from '../helpers/render-app.tsx'
 
 async function paste(user: ReturnType<typeof userEvent.setup>, text: string) {
   await user.click(screen.getByLabelText('Error text'))
