@@ -1,9 +1,7 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { Entry } from '../content/schema.ts'
 import { fillTemplate, isComplete, placeholdersOf, type Values } from '../engine/values.ts'
-import { CopyButton } from './CopyButton.tsx'
-import { RiskNotice } from './RiskNotice.tsx'
-import { SHELL_LABEL } from '../content/labels.ts'
+import { CommandHeading, RiskAndCopy } from './RiskNotice.tsx'
 
 interface Props {
   command: Entry['commands'][number]
@@ -15,17 +13,12 @@ interface Props {
 /** A command with its shell, where it runs, the user's values (editable), risk and copy. */
 export function CommandBlock({ command, valueSpecs, values, onValueChange }: Props) {
   const id = useId()
-  const [confirmed, setConfirmed] = useState(false)
   const names = [...new Set(placeholdersOf(command.template))]
   const filled = fillTemplate(command.template, values)
   const complete = isComplete(command.template, values)
-  const dangerous = command.risk === 'data-loss'
   return (
     <section className={`command risk-${command.risk}`} aria-labelledby={`${id}-h`}>
-      <h4 id={`${id}-h`}>{command.label}</h4>
-      <p className="shell">
-        <strong>Run in:</strong> {SHELL_LABEL[command.shell]}. <span>{command.runsOn}.</span>
-      </p>
+      <CommandHeading id={id} label={command.label} shell={command.shell} runsOn={command.runsOn} />
       {names.map((name) => {
         const spec = valueSpecs.find((v) => v.name === name)
         return (
@@ -46,19 +39,18 @@ export function CommandBlock({ command, valueSpecs, values, onValueChange }: Pro
       <pre className="code">
         <code>{filled}</code>
       </pre>
-      <RiskNotice
+      <RiskAndCopy
         id={id}
         risk={command.risk}
         riskNote={command.riskNote}
-        confirmed={confirmed}
-        onConfirm={setConfirmed}
-      />
-      {!complete && <p className="hint">Fill in every value above before you copy the command.</p>}
-      <CopyButton
         text={filled}
         label="Copy command"
-        disabled={!complete || (dangerous && !confirmed)}
-      />
+        blocked={!complete}
+      >
+        {!complete && (
+          <p className="hint">Fill in every value above before you copy the command.</p>
+        )}
+      </RiskAndCopy>
       <p className="reference">
         Parameters checked against the{' '}
         <a href={command.reference} rel="noreferrer" target="_blank">

@@ -1,8 +1,6 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { Shell } from '../content/schema-constants.ts'
-import { SHELL_LABEL } from '../content/labels.ts'
-import { CopyButton } from './CopyButton.tsx'
-import { RiskNotice } from './RiskNotice.tsx'
+import { CommandHeading, RiskAndCopy } from './RiskNotice.tsx'
 
 export interface FixScriptItem {
   label: string
@@ -24,8 +22,6 @@ const LONG = 1500
 /** A fix for every user of a group, with the data-loss confirmation before copy. */
 export function FixScript({ item }: { item: FixScriptItem }) {
   const id = useId()
-  const [confirmed, setConfirmed] = useState(false)
-  const dangerous = item.risk === 'data-loss'
   // A script for hundreds of users is folded: it is copied, rarely read line by line.
   const long = item.code.length > LONG
   const block = (
@@ -35,10 +31,7 @@ export function FixScript({ item }: { item: FixScriptItem }) {
   )
   return (
     <section className={`command risk-${item.risk}`} aria-labelledby={`${id}-h`}>
-      <h4 id={`${id}-h`}>{item.label}</h4>
-      <p className="shell">
-        <strong>Run in:</strong> {SHELL_LABEL[item.shell]}. <span>{item.runsOn}.</span>
-      </p>
+      <CommandHeading id={id} label={item.label} shell={item.shell} runsOn={item.runsOn} />
       {!item.perUser && (
         <p className="hint">
           This command needs values other than the user: fill them in on the problem&apos;s page and
@@ -55,17 +48,12 @@ export function FixScript({ item }: { item: FixScriptItem }) {
       ) : (
         block
       )}
-      <RiskNotice
+      <RiskAndCopy
         id={id}
         risk={item.risk}
         riskNote={item.riskNote}
-        confirmed={confirmed}
-        onConfirm={setConfirmed}
-      />
-      <CopyButton
         text={item.code}
         label={item.perUser ? 'Copy script' : 'Copy command'}
-        disabled={dangerous && !confirmed}
       />
     </section>
   )
