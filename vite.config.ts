@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspPlugin } from './scripts/csp-plugin.ts'
 import { kbPlugin } from './scripts/kb-plugin.ts'
+import { prerenderPlugin } from './scripts/prerender-plugin.ts'
 
 export default defineConfig({
   // Relative asset paths: the built folder works under any base path.
@@ -12,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     kbPlugin(),
+    prerenderPlugin(),
     // Offline: a service worker precaches the page, the script, the style, the knowledge base
     // and every entry body, so a diagnosis works without a network after the first visit.
     VitePWA({

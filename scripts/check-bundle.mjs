@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fails when the JavaScript the start page loads passes its gzip budget. Reads dist/ (run after
-// `vite build`): follows index.html's module script and its static imports.
+// `vite build`): the app's module script, which index.html's inline loader adds (see
+// scripts/prerender-plugin.ts), and its static imports.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -9,9 +10,9 @@ import { gzipSync } from 'node:zlib'
 const BUDGET_KB = 100
 
 const html = readFileSync('dist/index.html', 'utf8')
-const entry = /<script type="module"[^>]*src="\.?\/?([^"]+)"/.exec(html)?.[1]
+const entry = /script\.src = "\.?\/?([^"]+\.js)"/.exec(html)?.[1]
 if (!entry) {
-  console.error('check-bundle: no module script in dist/index.html')
+  console.error('check-bundle: no app script in the loader of dist/index.html')
   process.exit(1)
 }
 const seen = new Set()

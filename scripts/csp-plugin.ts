@@ -76,7 +76,9 @@ export function cspPlugin({ inline = false }: { inline?: boolean } = {}): Plugin
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        return inline ? html : insert(html, cspPolicy())
+        // Inline scripts written by other plugins (the app loader, the result-link boot script)
+        // are allowed by their hashes.
+        return inline ? html : insert(html, cspPolicy(inlineHashes(html)))
       },
     },
     // The single-file plugin inlines the bundle while generating it: hash what was written.

@@ -43,8 +43,8 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
   let cache: LoadedKb | null = null
   const kb = () => (cache ??= loadKb())
   let isBuild = false
-  /** The boot script of this build (built app only), for index.html. */
-  let bootFile: string | null = null
+  /** The boot script of this build (built app only), inline in index.html. */
+  let boot: string | null = null
   return {
     name: 'kb',
     configResolved(config) {
@@ -88,9 +88,7 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
           fileName: `assets/${questionsFile}`,
           source: questionsSource,
         })
-        const bootSource = bootScript(`./assets/${entriesDir}`)
-        bootFile = `assets/kb-boot-${hash(bootSource)}.js`
-        this.emitFile({ type: 'asset', fileName: bootFile, source: bootSource })
+        boot = bootScript(`./assets/${entriesDir}`)
         const kbRef = this.emitFile({
           type: 'asset',
           name: 'kb.json',
@@ -110,15 +108,10 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler() {
-        if (!bootFile) return
-        // Async: it never holds up the page; it only needs to run before the app's script.
-        return [
-          {
-            tag: 'script',
-            attrs: { async: true, src: `./${bootFile}` },
-            injectTo: 'head-prepend',
-          },
-        ]
+        if (!boot) return
+        // Inline, first in <head>: it runs before anything else is requested and costs no request
+        // itself (the Content-Security-Policy allows it by its hash, see csp-plugin.ts).
+        return [{ tag: 'script', children: boot, injectTo: 'head-prepend' }]
       },
     },
     handleHotUpdate({ file, server }) {
@@ -135,15 +128,14 @@ export function kbPlugin({ inline = false }: KbPluginOptions = {}): Plugin {
 }
 
 /**
- * A small classic script for index.html, run as soon as it arrives (long before the app's own
+ * A small script inline in index.html, run while the page is read (long before the app's own
  * script): on a result page it starts fetching the entry's file, so it arrives with the app's
  * script instead of after it. The app's `fetch` of the same address then takes the preloaded
  * response. Not for the start page, whose knowledge base is fetched only once it has painted,
  * nor for entry pages, which wait for the knowledge base anyway.
  */
 function bootScript(entriesDir: string): string {
-  return `// Built by scripts/kb-plugin.ts: preloads what a result page shows.
-(function () {
+  return `(function () {
   var m = /^#[/]result[/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:[?#]|$)/.exec(location.hash)
   if (!m) return
   function preload(href) {

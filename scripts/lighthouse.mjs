@@ -6,7 +6,8 @@
 // `--runs=N` runs each page N times and also prints the median of each number (Lighthouse's
 // simulation starts from the timings of a real load, so a busy machine moves them; the load
 // average is printed with each run). `--json` prints one summary line.
-// Reports are written to lighthouse-reports/ (ignored by git).
+// Reports are written to lighthouse-reports/ (ignored by git); with LH_SAVE_ASSETS=1 in the
+// environment, each run's trace and network log too.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
@@ -124,6 +125,7 @@ async function lighthouse(name, path, out) {
         '--output=json',
         `--output-path=${out}`,
         '--quiet',
+        ...(process.env.LH_SAVE_ASSETS ? ['--save-assets'] : []),
         `--only-categories=${CATEGORIES.join(',')}`,
         `--chrome-flags=${CHROME_FLAGS}`,
       ],

@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
 import { routeDataReady, whenSettled } from './app/kb.ts'
+import { afterNextPaint } from './app/paint.ts'
 import { consumeErrorParam } from './app/paths.ts'
+import { adoptPrerendered, HandOver } from './app/prerendered.tsx'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
 import './styles.css'
@@ -17,14 +19,20 @@ if (fromLink !== null) inputsStore.getState().setText(fromLink)
 // A result link renders once its entry's file is there (briefly waited for), whole at once. The
 // first render is a transition: React renders it in slices, yielding to the browser between them,
 // so building a long page (a result with its steps and commands) is no single long task.
+let shown = () => {}
+const appShown = new Promise<void>((resolve) => (shown = resolve))
+
 const root = document.getElementById('root')
+if (root) adoptPrerendered(root, (text) => inputsStore.getState().setText(text))
 if (root)
   void routeDataReady(window.location.hash).then(() =>
     startTransition(() =>
       createRoot(root).render(
         <StrictMode>
           <HashRouter>
-            <AppRoutes />
+            <HandOver onShown={shown}>
+              <AppRoutes />
+            </HandOver>
           </HashRouter>
         </StrictMode>,
       ),
@@ -32,9 +40,11 @@ if (root)
   )
 
 // The built app caches itself for offline use (not in development, where files change), once
-// the page has painted and has what it shows: precaching every file (~2 MB) must not compete
-// with the script and the data the page is waiting for.
+// the app has painted its page and that page has what it shows: precaching every file (~2 MB)
+// must not compete with the script and the data the page is waiting for.
 if (import.meta.env.PROD)
-  void whenSettled()
+  void appShown
+    .then(afterNextPaint)
+    .then(whenSettled)
     .then(registerServiceWorker)
     .catch(() => {})

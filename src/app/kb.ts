@@ -16,9 +16,10 @@
  */
 import { use, useSyncExternalStore } from 'react'
 import source from 'virtual:kb'
-import { findEntry } from '../engine/diagnose.ts'
+import { findEntry, prepare } from '../engine/diagnose.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
 import { entryQuestions, type EntryFile } from './entry-file.ts'
+import { afterFirstPaint } from './paint.ts'
 
 /** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
 type Thenable<T> = Promise<T> & {
@@ -58,6 +59,9 @@ function settled<T>(value: T): Thenable<T> {
   return t
 }
 
+/** Resolves in a later task (the browser may paint and handle input in between). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 async function fetchJson<T>(url: string, what: string): Promise<T> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`)
@@ -68,34 +72,6 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
 const inline = 'data' in source ? source : null
 /** Where the data is fetched from (the built app), or null when it is inlined. */
 const remote = 'data' in source ? null : source
-
-/** Longest wait for the first paint: a tab in the background paints nothing. */
-const PAINT_WAIT_MS = 1000
-
-let painted: Promise<void> | null = null
-
-/**
- * Resolves once the page's first contentful paint is on the screen (the browser reports it), or
- * after PAINT_WAIT_MS where it is not reported. The knowledge base is large: fetched after the
- * first paint, it does not take the network from the script and the page shows sooner.
- */
-function afterFirstPaint(): Promise<void> {
-  painted ??= new Promise((resolve) => {
-    const done = () => resolve()
-    setTimeout(done, PAINT_WAIT_MS)
-    try {
-      const observer = new PerformanceObserver((list) => {
-        if (list.getEntriesByName('first-contentful-paint').length === 0) return
-        observer.disconnect()
-        done()
-      })
-      observer.observe({ type: 'paint', buffered: true })
-    } catch {
-      // no paint timing in this browser: the timeout decides
-    }
-  })
-  return painted
-}
 
 /**
  * Resolves once the page has painted and every load it started has settled (arrived or failed):
@@ -137,7 +113,13 @@ function loadKb(): Thenable<Kb> {
             fetchJson<Omit<Kb, 'questions'>>(url, 'The knowledge base'),
             loadQuestions(),
           ])
-          return { entries: shipped.entries, questions, index: shipped.index }
+          const kb: Kb = { entries: shipped.entries, questions, index: shipped.index }
+          // Reading the file, preparing the matcher and showing the page each get a task of their
+          // own: no single long task holds up typing when the knowledge base arrives.
+          await nextTask()
+          prepare(kb)
+          await nextTask()
+          return kb
         }),
       )
     }

@@ -4,7 +4,7 @@
  */
 import type { When } from '../content/schema.ts'
 import { LEAD_MARGIN, MATCH_THRESHOLD, MAX_CLOSEST } from './limits.ts'
-import { rankCandidates } from './match.ts'
+import { prepareRanking, rankCandidates } from './match.ts'
 import { normalize, type Normalized } from './normalize.ts'
 import {
   UNKNOWN,
@@ -74,6 +74,12 @@ export function failedConditions(kb: Kb, entry: EntryHead, answers: Answers): st
     reasons.push(`You answered "${label}" to "${q?.prompt ?? c.question}". ${c.why}`)
   }
   return reasons
+}
+
+/** Prepares what diagnosing needs (the vocabulary, the match lookup) ahead of the first paste. */
+export function prepare(kb: Kb): void {
+  vocabularyOf(kb)
+  prepareRanking(kb)
 }
 
 /**

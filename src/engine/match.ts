@@ -250,6 +250,14 @@ const histogram = new Int32Array(BUCKETS)
 const SLACK = 0.001
 
 /**
+ * Builds the lookup of a knowledge base's index now rather than at its first ranking: a page can
+ * do it in a task of its own when the knowledge base arrives, so the first paste does not wait.
+ */
+export function prepareRanking(kb: Kb): void {
+  lookupOf(kb.index, kb.entries.length)
+}
+
+/**
  * Ranks the knowledge base's entries for a normalised paste.
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {

@@ -5,6 +5,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
+import { INPUTS_KEY } from './storage-keys.ts'
 import { tabStorage } from './tab-storage.ts'
 
 export interface InputsState {
@@ -34,8 +35,6 @@ export interface InputsActions {
 
 export const EMPTY: InputsState = { text: '', answers: {}, order: [], values: {}, symptom: null }
 
-const STORAGE_KEY = 'mmt-inputs'
-
 export const inputsStore = createStore<InputsState & InputsActions>()(
   persist(
     (set) => ({
@@ -60,7 +59,7 @@ export const inputsStore = createStore<InputsState & InputsActions>()(
       clear: () => set({ ...EMPTY }),
     }),
     {
-      name: STORAGE_KEY,
+      name: INPUTS_KEY,
       storage: createJSONStorage(() => tabStorage()),
       version: 1,
       // A damaged or foreign stored value must not break the app: keep only well-formed fields.

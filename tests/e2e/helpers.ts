@@ -254,7 +254,10 @@ export async function appState(page: Page): Promise<AppState> {
     return {
       path,
       step: document.querySelector('.step-count')?.textContent?.trim() ?? null,
-      heading: document.querySelector('h1')?.textContent?.trim() ?? null,
+      // The start page pre-rendered into index.html is not the app yet: no heading until it runs.
+      heading: document.getElementById('root')?.hasAttribute('data-prerendered')
+        ? null
+        : (document.querySelector('h1')?.textContent?.trim() ?? null),
       // An entry's details arrive after its page: wait for them too.
       loading: document.querySelector('.loading') !== null,
     }

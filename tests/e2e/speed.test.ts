@@ -192,6 +192,107 @@ describe('before the knowledge base has arrived', () => {
   })
 })
 
+/** Holds back every request for the app's script until `release` is called. */
+async function holdAppScript(s: Session): Promise<{ release: () => void; asked: () => number }> {
+  let release = () => {}
+  const released = new Promise<void>((ok) => (release = ok))
+  let asked = 0
+  await s.page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    asked++
+    await released
+    await route.continue()
+  })
+  return { release, asked: () => asked }
+}
+
+describe("before the app's script has arrived", () => {
+  it('the start page shows and takes typing, and the app keeps what was typed and the focus', async () => {
+    await run(async (s) => {
+      const { page } = s
+      const app = await holdAppScript(s)
+      await page.goto(appUrl(s.origin, '/'))
+      // The pre-rendered page, before any of the app's script has run.
+      await page
+        .getByRole('heading', { level: 1, name: 'Diagnose a mailbox migration error' })
+        .waitFor()
+      await page.getByText('What you paste stays in this browser tab').waitFor()
+      expect(await page.locator('#root').getAttribute('data-prerendered')).toBe('')
+      const box = page.getByLabel('Error text', { exact: true })
+      await box.fill('The mailbox is locked because a previous move request')
+      await box.press('End')
+      await waitUntil(
+        'the request for the app script',
+        async () => app.asked(),
+        (n) => n === 1,
+      )
+      // The script was asked for only once the page had painted.
+      const order = await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime
+        const script = performance
+          .getEntriesByType('resource')
+          .find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name))
+        return { fcp, scriptAskedAt: script?.startTime ?? null }
+      })
+      expect(order.fcp).toBeTypeOf('number')
+      if (order.scriptAskedAt !== null)
+        expect(order.scriptAskedAt).toBeGreaterThanOrEqual(order.fcp ?? 0)
+
+      app.release()
+      await waitUntil(
+        'the app to take over the page',
+        () => page.locator('#root').getAttribute('data-prerendered'),
+        (v) => v === null,
+      )
+      expect(await box.inputValue()).toBe('The mailbox is locked because a previous move request')
+      // The focus moves across after the app's first render is on the page.
+      await waitUntil(
+        'the focus in the paste box',
+        () => page.evaluate(() => document.activeElement?.id),
+        (id) => id === 'paste',
+      )
+      await box.pressSequentially(' failed')
+      expect(await box.inputValue()).toBe(
+        'The mailbox is locked because a previous move request failed',
+      )
+      await statusLine(page)
+        .filter({ hasNotText: 'Paste an error above' })
+        .filter({ hasNotText: 'Loading the knowledge base' })
+        .waitFor()
+      await expectAccessible(s, 'start page after the app took over')
+    })
+  })
+
+  it('a result link never shows the pre-rendered start page', async () => {
+    await run(async (s) => {
+      const { page } = s
+      const app = await holdAppScript(s)
+      const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
+      if (!entry) throw new Error('No staged-migration entry with samples.')
+      // Not until "load": that waits for the app's script, which is held back.
+      await page.goto(appUrl(s.origin, `/result/${entry.id}`), { waitUntil: 'commit' })
+      await waitUntil(
+        'the request for the app script',
+        async () => app.asked(),
+        (n) => n === 1,
+      )
+      await page.getByRole('banner').getByRole('link', { name: 'Migration error triage' }).waitFor()
+      // What the page shows is decided once its style sheet is in (it holds up painting).
+      await waitUntil(
+        'the style sheet',
+        () => page.evaluate(() => [...document.styleSheets].some((x) => x.cssRules.length > 0)),
+        (loaded) => loaded,
+      )
+      expect(
+        await page.getByRole('heading', { name: 'Diagnose a mailbox migration error' }).count(),
+      ).toBe(0)
+      expect(await page.getByLabel('Error text', { exact: true }).isVisible()).toBe(false)
+      app.release()
+      await waitForPage(page, `/result/${entry.id}`, entry.title)
+      expect(await page.getByLabel('Error text', { exact: true }).count()).toBe(0)
+    })
+  })
+})
+
 describe('paste → verdict in the browser', () => {
   it('measures each paste and prints the times (measured, not asserted)', async () => {
     await run(async (s) => {
