@@ -28,7 +28,10 @@ export interface ExtractedValues {
 export interface Normalized {
   /** The text the offsets refer to (the input, cut at MAX_INPUT_CHARS). */
   text: string
+  /** The tokens as objects, made when first read (matching reads `list`). */
   tokens: Token[]
+  /** The same tokens as columns. */
+  list: TokenList
   values: ExtractedValues
   /** The input was longer than MAX_INPUT_CHARS and only its beginning was read. */
   truncated: boolean
@@ -39,6 +42,23 @@ export interface Normalized {
    * column that ran out of room cut the message there (or the person pasting did).
    */
   cuts: number[]
+}
+
+/**
+ * The tokens as columns, with no object per token (a megabyte of text has some 90,000 tokens):
+ * token `i` is at place `i` of each, for `i` below `length` (the number columns have room for
+ * more).
+ */
+export interface TokenList {
+  length: number
+  /** the comparable forms */
+  t: string[]
+  kind: TokenKind[]
+  start: Int32Array
+  end: Int32Array
+  line: Int32Array
+  /** 1 on a line of PowerShell decoration */
+  noise: Int32Array
 }
 
 export interface NormalizeOptions {
@@ -150,7 +170,17 @@ export function normalize(
   const text = truncated ? raw.slice(0, MAX_INPUT_CHARS) : raw
   const binary = looksBinary(text)
   const folded = foldText(text)
-  const tokens: Token[] = []
+  // Room for 16 tokens to begin with: columns that small are made quickly (inside the heap),
+  // and most texts normalised are a signature or a short paste.
+  const list: TokenList = {
+    length: 0,
+    t: [],
+    kind: [],
+    start: new Int32Array(16),
+    end: new Int32Array(16),
+    line: new Int32Array(16),
+    noise: new Int32Array(16),
+  }
   const values: ExtractedValues = { emails: [], guids: [], servers: [] }
   const seen = new Set<string>()
   const keep = (list: string[], value: string) => {
@@ -160,14 +190,64 @@ export function normalize(
       list.push(value)
     }
   }
+  // The token a wrap joined last: it joins nothing more.
+  let joined = -1
+  // The line being read, and 1 when it is PowerShell decoration.
+  let line = 0
+  let noise = 0
+
+  const add = (start: number, end: number, kind: TokenKind, t: string) => {
+    const a = list.length - 1
+    // A console or a narrow column can cut a word at the line end ("Messag" + "ing"). When the
+    // two halves are not words the knowledge base knows but their join is, they make one token.
+    // Cheapest test first: only the last token of a line and the first of the next can join.
+    if (
+      vocabulary &&
+      a > joined &&
+      list.line[a] === line - 1 &&
+      // PowerShell's decoration is never the rest of an error's word, nor the reverse.
+      list.noise[a] === noise &&
+      JOINABLE.has(kind) &&
+      JOINABLE.has(list.kind[a] as TokenKind) &&
+      (!vocabulary.has(list.t[a] as string) || !vocabulary.has(t)) &&
+      /^\s*\n\s*$/.test(folded.slice(list.end[a], start))
+    ) {
+      const whole = joinedToken(folded.slice(list.start[a], list.end[a]) + folded.slice(start, end))
+      if (vocabulary.has(whole.t)) {
+        list.end[a] = end
+        list.kind[a] = whole.kind
+        list.t[a] = whole.t
+        joined = a
+        return
+      }
+    }
+    const i = list.length++
+    if (i === list.start.length) {
+      // Full: twice the room.
+      const more = (column: Int32Array) => {
+        const wider = new Int32Array(i * 2)
+        wider.set(column)
+        return wider
+      }
+      list.start = more(list.start)
+      list.end = more(list.end)
+      list.line = more(list.line)
+      list.noise = more(list.noise)
+    }
+    list.start[i] = start
+    list.end[i] = end
+    list.line[i] = line
+    list.kind[i] = kind
+    list.noise[i] = noise
+    list.t[i] = t
+  }
 
   let lineStart = 0
-  let line = 0
   while (lineStart <= folded.length) {
     let lineEnd = folded.indexOf('\n', lineStart)
     if (lineEnd < 0) lineEnd = folded.length
     const lineText = folded.slice(lineStart, lineEnd)
-    const noise = NOISE_LINE.test(lineText)
+    noise = NOISE_LINE.test(lineText) ? 1 : 0
     if (noise) collectServer(lineText, (s) => keep(values.servers, s))
     // Decoration lines are still read for the values they name, but make no tokens unless asked.
     const emit = keepNoise || !noise
@@ -180,15 +260,7 @@ export function normalize(
       if (p) {
         const word = p[1] as string
         const end = lineStart + PLAIN.lastIndex
-        if (emit)
-          tokens.push({
-            t: word.toLowerCase(),
-            kind: 'word',
-            start: end - word.length,
-            end,
-            line,
-            noise,
-          })
+        if (emit) add(end - word.length, end, 'word', word.toLowerCase())
         from = PLAIN.lastIndex
         continue
       }
@@ -222,14 +294,8 @@ export function normalize(
         // each part is a word of the error.
         for (const part of m[7].matchAll(/[\p{L}\p{M}\p{N}_]{1,200}/gu)) {
           const at = start + (part.index ?? 0)
-          if (emit)
-            tokens.push({
-              ...classifyWord(part[0]),
-              start: at,
-              end: at + part[0].length,
-              line,
-              noise,
-            })
+          const word = classifyWord(part[0])
+          if (emit) add(at, at + part[0].length, word.kind, word.t)
         }
         continue
       } else if (m[7] !== undefined) {
@@ -242,7 +308,7 @@ export function normalize(
         const word = (m[8] ?? '').slice(0, MAX_WORD)
         ;({ t, kind } = classifyWord(word))
       }
-      if (emit) tokens.push({ t, kind, start, end, line, noise })
+      if (emit) add(start, end, kind, t)
     }
     lineStart = lineEnd + 1
     line++
@@ -250,13 +316,33 @@ export function normalize(
 
   const cuts: number[] = []
   for (const m of folded.matchAll(/\u2026|\.{3,}/g)) cuts.push(m.index)
-  return {
-    text,
-    tokens: vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens,
-    cuts,
-    values,
-    truncated,
-    binary,
+  return new Pasted(text, list, values, truncated, binary, cuts)
+}
+
+/**
+ * A normalised paste. Its tokens as objects are made for the few callers that want them, when
+ * first asked for (a getter on the class: an object literal with one is slow to make).
+ */
+class Pasted implements Normalized {
+  #tokens: Token[] | undefined
+  constructor(
+    readonly text: string,
+    readonly list: TokenList,
+    readonly values: ExtractedValues,
+    readonly truncated: boolean,
+    readonly binary: boolean,
+    readonly cuts: number[],
+  ) {}
+  get tokens(): Token[] {
+    const { list } = this
+    return (this.#tokens ??= Array.from({ length: list.length }, (_, i) => ({
+      t: list.t[i] as string,
+      kind: list.kind[i] as TokenKind,
+      start: list.start[i] as number,
+      end: list.end[i] as number,
+      line: list.line[i] as number,
+      noise: list.noise[i] === 1,
+    })))
   }
 }
 
@@ -264,42 +350,6 @@ export function normalize(
 function collectServer(line: string, add: (s: string) => void): void {
   const m = /Server=([A-Za-z0-9.-]{1,253})/.exec(line)
   if (m?.[1]) add(m[1])
-}
-
-/**
- * A console or a narrow column can cut a word at the line end ("Messag" + "ing"). When the two
- * halves are not words the knowledge base knows but their join is, they become one token.
- */
-function joinWrappedWords(
-  tokens: Token[],
-  folded: string,
-  vocabulary: ReadonlySet<string>,
-): Token[] {
-  let out: Token[] | null = null
-  for (let i = 0; i < tokens.length; i++) {
-    const a = tokens[i] as Token
-    const b = tokens[i + 1]
-    // Cheapest test first: only the last token of a line and the first of the next can join.
-    const joined =
-      b &&
-      b.line === a.line + 1 &&
-      // PowerShell's decoration is never the rest of an error's word, nor the reverse.
-      a.noise === b.noise &&
-      JOINABLE.has(a.kind) &&
-      JOINABLE.has(b.kind) &&
-      (!vocabulary.has(a.t) || !vocabulary.has(b.t)) &&
-      /^\s*\n\s*$/.test(folded.slice(a.end, b.start))
-        ? joinedToken(folded.slice(a.start, a.end) + folded.slice(b.start, b.end))
-        : null
-    if (b && joined && vocabulary.has(joined.t)) {
-      out ??= tokens.slice(0, i)
-      out.push({ ...a, ...joined, end: b.end, line: a.line, noise: a.noise && b.noise })
-      i++
-      continue
-    }
-    out?.push(a)
-  }
-  return out ?? tokens
 }
 
 /** Kinds of token a wrap can cut: words, and codes cut into a hex part and a number ("0x8" "0040115"). */
