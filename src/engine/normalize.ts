@@ -124,12 +124,20 @@ const TOKEN =
 
 const MAX_WORD = 200
 
+/** Characters no TOKEN alternative starts with or goes on over (bar a link's `://`). */
+const SPACE = '[\\s,;:()[\\]{}<>"=|/\\\\!?*&#$~^`]'
+/** Where no token goes on: the line's end, a SPACE, or one of `.%+'-` before either. */
+const ENDS = `(?=$|${SPACE}|[.%+'-](?:$|${SPACE}))`
+
 /**
- * A plain word of ASCII letters after characters no TOKEN alternative can start with, and not
- * followed by anything that could make it part of an address, a GUID, a dotted name or a longer
- * word: exactly what TOKEN would find there, found without trying TOKEN's alternatives.
+ * Most tokens are plain words. The sticky PLAIN finds one without trying TOKEN's alternatives: a
+ * word of ASCII letters with only SPACE characters and `.%+'-` before it, and an end after it.
+ * No TOKEN alternative can start before such a word or take it in: only an address can start at
+ * one of `.%+'-`, and it needs an `@` where its run of characters stops, which here is a SPACE
+ * character or the end; a GUID needs a hyphen and hex digits after the word, a dotted name a
+ * letter or digit after the dot, a link `://`. So TOKEN would find this same word here.
  */
-const PLAIN = /[\s,;:()[\]{}<>"=|/\\!?*&#$~^`]*([A-Za-z]{1,200})(?![\p{L}\p{M}\p{N}_.@%+'\-:/])/uy
+const PLAIN = new RegExp(`(?:${SPACE}|[.%+'-])*[A-Za-z]{1,200}${ENDS}(?!:/)`, 'y')
 
 /** Enhanced status codes of delivery reports (RFC 3463): class 2, 4 or 5, subject, detail. */
 const NDR_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
@@ -253,15 +261,16 @@ export function normalize(
     const emit = keepNoise || !noise
     let from = 0
     for (;;) {
-      // Most tokens are plain words: the sticky PLAIN finds them without trying TOKEN's
-      // alternatives; anything else (or nothing found) goes through TOKEN from the same place.
+      // A plain word first; anything else (or nothing found) goes through TOKEN from the same place.
       PLAIN.lastIndex = from
-      const p = PLAIN.exec(lineText)
-      if (p) {
-        const word = p[1] as string
-        const end = lineStart + PLAIN.lastIndex
-        if (emit) add(end - word.length, end, 'word', word.toLowerCase())
-        from = PLAIN.lastIndex
+      if (PLAIN.test(lineText)) {
+        const end = PLAIN.lastIndex
+        // The word is the run of letters the match ends with.
+        let start = end
+        while (start > from && ((lineText.charCodeAt(start - 1) | 32) - 97) >>> 0 < 26) start--
+        if (emit)
+          add(lineStart + start, lineStart + end, 'word', lineText.slice(start, end).toLowerCase())
+        from = end
         continue
       }
       TOKEN.lastIndex = from
