@@ -69,47 +69,25 @@ export interface NormalizeOptions {
   noiseTokens?: boolean
 }
 
-/** Characters folded one-for-one, so offsets stay valid. */
-const FOLD: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u00b4': "'",
-  '\u0060': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u202f': ' ',
-  '\u200b': ' ',
-  '\u200c': ' ',
-  '\u200d': ' ',
-  '\ufeff': ' ',
-}
+/**
+ * Characters folded one-for-one, so offsets stay valid: typographic quotes, dashes and odd
+ * spaces, and the ASCII character each becomes.
+ */
+const FOLD_FROM =
+  '\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u2007\u202f\u200b\u200c\u200d\ufeff'
+const FOLD_TO = `'''''''"""""""------       `
+// The zero-width joiner is in the class as a character of its own, to be folded to a space.
+/* eslint-disable no-misleading-character-class */
+const FOLDABLE = new RegExp(`[${FOLD_FROM}]`)
+const FOLDABLE_ALL = new RegExp(`[${FOLD_FROM}]`, 'g')
+/* eslint-enable no-misleading-character-class */
 
 /** Folds typographic quotes, dashes and odd spaces to ASCII, one character for one. */
 export function foldText(text: string): string {
-  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, (c) => FOLD[c] ?? c) : text
+  return FOLDABLE.test(text)
+    ? text.replace(FOLDABLE_ALL, (c) => FOLD_TO[FOLD_FROM.indexOf(c)] as string)
+    : text
 }
-
-const FOLDABLE_CLASS = `[${Object.keys(FOLD)
-  .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  .join('')}]`
-const FOLDABLE = new RegExp(FOLDABLE_CLASS)
-const FOLDABLE_ALL = new RegExp(FOLDABLE_CLASS, 'g')
 
 /** Lines that PowerShell adds around an error and that never carry the error itself. */
 const NOISE_LINE =
@@ -147,18 +125,10 @@ const HOST_END =
   /\.(?:com|net|org|edu|gov|mil|int|io|co|uk|us|de|fr|nl|be|ch|at|au|ca|jp|cn|in|br|es|it|se|no|dk|fi|pl|ru|nz|za|ie|local|lan|corp|internal|intra|home|arpa|biz|info|cloud|microsoft)$/i
 
 function classifyWord(word: string): { t: string; kind: TokenKind } {
-  // One pass over the characters instead of three regular expressions: this runs for every word.
-  let digits = 0
-  let letters = 0
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i)
-    if (c >= 48 && c <= 57) digits++
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++
-  }
-  if (digits === word.length)
+  if (/^\d+$/.test(word))
     return word.length <= 4 ? { t: word, kind: 'word' } : { t: '<num>', kind: 'number' }
   // Mixed letters and digits of some length are machine names, request ids or build stamps.
-  if (word.length >= 8 && digits > 0 && letters > 0) return { t: '<id>', kind: 'id' }
+  if (word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word)) return { t: '<id>', kind: 'id' }
   return { t: word.toLowerCase(), kind: 'word' }
 }
 
@@ -256,7 +226,9 @@ export function normalize(
     if (lineEnd < 0) lineEnd = folded.length
     const lineText = folded.slice(lineStart, lineEnd)
     noise = NOISE_LINE.test(lineText) ? 1 : 0
-    if (noise) collectServer(lineText, (s) => keep(values.servers, s))
+    // `[Server=EXCH01,RequestId=…]` in FullyQualifiedErrorId names the server that answered.
+    const server = noise ? /Server=([A-Za-z0-9.-]{1,253})/.exec(lineText)?.[1] : undefined
+    if (server) keep(values.servers, server)
     // Decoration lines are still read for the values they name, but make no tokens unless asked.
     const emit = keepNoise || !noise
     let from = 0
@@ -355,12 +327,6 @@ class Pasted implements Normalized {
   }
 }
 
-/** `[Server=EXCH01,RequestId=…]` in FullyQualifiedErrorId names the server that answered. */
-function collectServer(line: string, add: (s: string) => void): void {
-  const m = /Server=([A-Za-z0-9.-]{1,253})/.exec(line)
-  if (m?.[1]) add(m[1])
-}
-
 /** Kinds of token a wrap can cut: words, and codes cut into a hex part and a number ("0x8" "0040115"). */
 const JOINABLE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'hex', 'number', 'id'])
 
@@ -374,7 +340,7 @@ function joinedToken(raw: string): { t: string; kind: TokenKind } {
 /** More than one in ten characters being control characters means this is not text. */
 function looksBinary(text: string): boolean {
   if (text.length === 0) return false
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text
+  const sample = text.slice(0, 65536)
   let control = 0
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i)
