@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
 import { routeDataReady, whenSettled } from './app/kb.ts'
-import { afterNextPaint } from './app/paint.ts'
 import { consumeErrorParam } from './app/paths.ts'
 import { adoptPrerendered, HandOver } from './app/prerendered.tsx'
 import { registerServiceWorker } from './app/update.ts'
@@ -44,7 +43,6 @@ if (root)
 // must not compete with the script and the data the page is waiting for.
 if (import.meta.env.PROD)
   void appShown
-    .then(afterNextPaint)
     .then(whenSettled)
     .then(registerServiceWorker)
     .catch(() => {})

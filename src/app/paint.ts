@@ -25,16 +25,3 @@ export function afterFirstPaint(): Promise<void> {
   })
   return painted
 }
-
-/**
- * Resolves just after the browser has painted the next frame (a task queued from a frame
- * callback runs after that frame's paint), or after 100 ms where no frame comes (a tab in the
- * background).
- */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => resolve()
-    requestAnimationFrame(() => setTimeout(done, 0))
-    setTimeout(done, 100)
-  })
-}

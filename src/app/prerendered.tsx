@@ -55,7 +55,7 @@ export function HandOver({ children, onShown }: { children: ReactNode; onShown?:
     const box = document.getElementById('paste')
     if (e?.focused && box instanceof HTMLTextAreaElement) {
       box.focus()
-      box.setSelectionRange(e.box.selectionStart, e.box.selectionEnd, e.box.selectionDirection)
+      box.setSelectionRange(e.box.selectionStart, e.box.selectionEnd)
     }
     onShown?.()
   }, [onShown])
