@@ -15,12 +15,13 @@ const fromLink = consumeErrorParam(window.location, (url) =>
 )
 if (fromLink !== null) inputsStore.getState().setText(fromLink)
 
-// A result link renders once its entry's file is there (briefly waited for), whole at once. The
-// first render is a transition: React renders it in slices, yielding to the browser between them,
-// so building a long page (a result with its steps and commands) is no single long task.
+// Settled once the app's first render is on the page (see HandOver).
 let shown = () => {}
 const appShown = new Promise<void>((resolve) => (shown = resolve))
 
+// A result link renders once its entry's file is there (briefly waited for), whole at once. The
+// first render is a transition: React renders it in slices, yielding to the browser between them,
+// so building a long page (a result with its steps and commands) is no single long task.
 const root = document.getElementById('root')
 if (root) adoptPrerendered(root, (text) => inputsStore.getState().setText(text))
 if (root)

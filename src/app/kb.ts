@@ -19,7 +19,6 @@ import source from 'virtual:kb'
 import { findEntry, prepare } from '../engine/diagnose.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
 import { entryQuestions, type EntryFile } from './entry-file.ts'
-import { afterFirstPaint } from './paint.ts'
 
 /** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
 type Thenable<T> = Promise<T> & {
@@ -72,6 +71,35 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
 const inline = 'data' in source ? source : null
 /** Where the data is fetched from (the built app), or null when it is inlined. */
 const remote = 'data' in source ? null : source
+
+/** Longest wait for the first paint: a tab in the background paints nothing. */
+const PAINT_WAIT_MS = 1000
+
+let painted: Promise<void> | null = null
+
+/**
+ * Resolves once the page's first contentful paint is on the screen (the browser reports it), or
+ * after PAINT_WAIT_MS where it is not reported. The knowledge base is large: fetched after the
+ * first paint, it does not take the network from the page (index.html's loader waits for the
+ * same paint before it asks for the app's script, see scripts/prerender-plugin.ts).
+ */
+function afterFirstPaint(): Promise<void> {
+  painted ??= new Promise((resolve) => {
+    const done = () => resolve()
+    setTimeout(done, PAINT_WAIT_MS)
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length === 0) return
+        observer.disconnect()
+        done()
+      })
+      observer.observe({ type: 'paint', buffered: true })
+    } catch {
+      // no paint timing in this browser: the timeout decides
+    }
+  })
+  return painted
+}
 
 /**
  * Resolves once the page has painted and every load it started has settled (arrived or failed):

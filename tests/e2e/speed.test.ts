@@ -114,20 +114,25 @@ function topCandidate(page: Page): Promise<string | null> {
   return page.locator('ol.candidates li .candidate-title').first().textContent()
 }
 
-/** Holds back every request for the knowledge-base file until `release` is called. */
-async function holdKnowledgeBase(
+/** Holds back every request whose address matches `pattern` until `release` is called. */
+async function holdRequests(
   s: Session,
+  pattern: RegExp,
 ): Promise<{ release: () => void; asked: () => number }> {
   let release = () => {}
   const released = new Promise<void>((ok) => (release = ok))
   let asked = 0
-  await s.page.route(/\/assets\/kb-[^/]*\.json$/, async (route) => {
+  await s.page.route(pattern, async (route) => {
     asked++
     await released
     await route.continue()
   })
   return { release, asked: () => asked }
 }
+
+/** The knowledge-base file, and the app's script. */
+const KB_FILE = /\/assets\/kb-[^/]*\.json$/
+const APP_SCRIPT = /\/assets\/index-[^/]*\.js$/
 
 /** A textarea's value has LF line breaks, whatever was pasted into it. */
 const asTyped = (text: string) => text.replace(/\r\n?/g, '\n')
@@ -143,7 +148,7 @@ describe('before the knowledge base has arrived', () => {
   it('the start page is usable at once and diagnoses what was pasted meanwhile', async () => {
     await run(async (s) => {
       const { page } = s
-      const kb = await holdKnowledgeBase(s)
+      const kb = await holdRequests(s, KB_FILE)
       const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
       if (!entry) throw new Error('No staged-migration entry with samples.')
       await page.goto(appUrl(s.origin, '/'))
@@ -174,7 +179,7 @@ describe('before the knowledge base has arrived', () => {
   it('a result link shows the whole result without the knowledge base', async () => {
     await run(async (s) => {
       const { page } = s
-      const kb = await holdKnowledgeBase(s)
+      const kb = await holdRequests(s, KB_FILE)
       const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
       if (!entry) throw new Error('No staged-migration entry with samples.')
       await page.goto(appUrl(s.origin, `/result/${entry.id}?users-federated=yes`))
@@ -185,31 +190,18 @@ describe('before the knowledge base has arrived', () => {
       await page.getByRole('heading', { name: 'Ticket note' }).waitFor()
       // The page never asked for the knowledge base: it has no paste to match.
       expect(kb.asked()).toBe(0)
-      expect(s.requests.filter((u) => /\/assets\/kb-[^/]*\.json$/.test(u))).toEqual([])
+      expect(s.requests.filter((u) => KB_FILE.test(u))).toEqual([])
       await expectAccessible(s, 'result page opened from a link')
       kb.release()
     })
   })
 })
 
-/** Holds back every request for the app's script until `release` is called. */
-async function holdAppScript(s: Session): Promise<{ release: () => void; asked: () => number }> {
-  let release = () => {}
-  const released = new Promise<void>((ok) => (release = ok))
-  let asked = 0
-  await s.page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-    asked++
-    await released
-    await route.continue()
-  })
-  return { release, asked: () => asked }
-}
-
 describe("before the app's script has arrived", () => {
   it('the start page shows and takes typing, and the app keeps what was typed and the focus', async () => {
     await run(async (s) => {
       const { page } = s
-      const app = await holdAppScript(s)
+      const app = await holdRequests(s, APP_SCRIPT)
       await page.goto(appUrl(s.origin, '/'))
       // The pre-rendered page, before any of the app's script has run.
       await page
@@ -265,7 +257,7 @@ describe("before the app's script has arrived", () => {
   it('a result link never shows the pre-rendered start page', async () => {
     await run(async (s) => {
       const { page } = s
-      const app = await holdAppScript(s)
+      const app = await holdRequests(s, APP_SCRIPT)
       const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
       if (!entry) throw new Error('No staged-migration entry with samples.')
       // Not until "load": that waits for the app's script, which is held back.
