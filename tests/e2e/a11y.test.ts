@@ -328,6 +328,9 @@ describe('keyboard only: the helpdesk tools', () => {
           /\b2 in known problems\b/,
         )
 
+        // The fix scripts come with their problems' details, which load after the result: Tab
+        // through the page once they are there.
+        await result.getByRole('checkbox', { name: KB_CONFIRM }).first().waitFor()
         const checkbox = await tabToVisible(
           page,
           'the data-loss confirmation of the fix script',
