@@ -4,7 +4,8 @@
  * any other; what it holds is passed to the store, so the app's own paste box shows it, and the
  * focus and the caret move across with it.
  */
-import { useEffect, useLayoutEffect, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useLocation } from 'react-router'
 import { PRERENDERED } from './prerendered-mark.ts'
 
 interface Early {
@@ -44,8 +45,13 @@ export function adoptPrerendered(root: HTMLElement, setText: (text: string) => v
  * the caret where it was. This runs after the pages' own effects (a parent's effects follow its
  * children's), so the start page's heading does not take the focus from the box. `onShown` is
  * then called, once.
+ *
+ * A link of the pre-rendered page followed while the app was rendering, before its router
+ * listened to the address, is caught up with: the router is told to read the address again.
  */
 export function HandOver({ children, onShown }: { children: ReactNode; onShown?: () => void }) {
+  const location = useLocation()
+  const rendered = useRef(`#${location.pathname}${location.search}`)
   useLayoutEffect(() => {
     document.getElementById('root')?.removeAttribute(PRERENDERED)
   }, [])
@@ -57,6 +63,8 @@ export function HandOver({ children, onShown }: { children: ReactNode; onShown?:
       box.focus()
       box.setSelectionRange(e.box.selectionStart, e.box.selectionEnd)
     }
+    if ((window.location.hash || '#/') !== rendered.current)
+      window.dispatchEvent(new PopStateEvent('popstate'))
     onShown?.()
   }, [onShown])
   return children

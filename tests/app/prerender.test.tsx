@@ -3,9 +3,9 @@
  * hand-over to the app (src/app/prerendered.tsx): the pre-rendered page is the app's own first
  * render, and what is typed into it before the app runs is kept, with the focus and the caret.
  */
-import { act, render } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { createRoot } from 'react-dom/client'
-import { MemoryRouter } from 'react-router'
+import { HashRouter, MemoryRouter } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { renderStartPage } from '../../src/app/prerender.tsx'
 import { adoptPrerendered, HandOver } from '../../src/app/prerendered.tsx'
@@ -114,5 +114,29 @@ describe('the hand-over to the app', () => {
     expect(document.activeElement?.tagName).toBe('H1')
     await act(async () => app.unmount())
     root.remove()
+  })
+
+  it('catches up with a link followed while the app was rendering, before its router listened', async () => {
+    window.history.replaceState(null, '', '#/')
+    let followed = false
+    // Follows a link of the pre-rendered page in the middle of the app's first render: the
+    // address changes, and no event reaches the router, which does not listen yet.
+    function LinkFollowedMeanwhile() {
+      if (!followed) {
+        followed = true
+        window.history.replaceState(null, '', '#/kb')
+      }
+      return null
+    }
+    render(
+      <HashRouter>
+        <HandOver>
+          <LinkFollowedMeanwhile />
+          <AppRoutes />
+        </HandOver>
+      </HashRouter>,
+    )
+    expect(await screen.findByRole('heading', { level: 1, name: 'Known problems' })).toBeVisible()
+    window.history.replaceState(null, '', '#/')
   })
 })
