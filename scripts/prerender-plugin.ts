@@ -15,7 +15,7 @@
  * The render runs in Vite's module runner on the app's own source; `virtual:kb` gives addresses
  * that are never fetched (the start page shows before the knowledge base anyway).
  */
-import { runnerImport, type Plugin } from 'vite'
+import { runnerImport, type Plugin, type Rolldown } from 'vite'
 import { APP_ONLY, PRERENDERED } from '../src/app/prerendered-mark.ts'
 import { INPUTS_KEY } from '../src/store/storage-keys.ts'
 
@@ -32,13 +32,14 @@ const PAINT_WAIT_MS = 1000
  * The inline loader (plain ES5, it runs before anything else on the page). The
  * Content-Security-Policy allows it by its hash (csp-plugin.ts).
  */
-export function loaderScript(app: string, preloads: string[] = []): string {
+export function loaderScript(app: string, preloads: string[] = [], pages: string[] = []): string {
   return `(function () {
   var started = false
-  function start() {
+  function start(otherPage) {
     if (started) return
     started = true
     var chunks = ${JSON.stringify(preloads)}
+    if (otherPage) chunks = chunks.concat(${JSON.stringify(pages)})
     for (var i = 0; i < chunks.length; i++) {
       var link = document.createElement('link')
       link.rel = 'modulepreload'
@@ -61,7 +62,7 @@ export function loaderScript(app: string, preloads: string[] = []): string {
   var startPage = /^(?:#\\/?(?:[?#]|$)|$)/.test(location.hash)
   if (!startPage || savedPaste() || /[?&]error=/.test(location.search + location.hash)) {
     document.documentElement.setAttribute('${APP_ONLY}', '')
-    return start()
+    return start(!startPage && !/^#\\/(?:report|csv-check)(?:[/?#]|$)/.test(location.hash))
   }
   if (document.hidden || typeof PerformanceObserver !== 'function') return start()
   setTimeout(start, ${PAINT_WAIT_MS})
@@ -75,6 +76,22 @@ export function loaderScript(app: string, preloads: string[] = []): string {
     start()
   }
 })()`
+}
+
+/** The module of the pages other than the start page (src/app/lazy-views.tsx loads it). */
+const PAGES_MODULE = '/src/app/views.ts'
+
+/**
+ * The files of the other pages' code (their chunk and the chunks it imports, the app's own
+ * script aside), addressed as the page addresses the app's script.
+ */
+function pagesChunks(app: string, bundle: Rolldown.OutputBundle | undefined): string[] {
+  const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk')
+  const entry = chunks.find((c) => c.isEntry && app.endsWith(c.fileName))
+  const pages = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(PAGES_MODULE))
+  if (!entry || !pages) throw new Error(`prerender: no chunk for ${PAGES_MODULE} in the build`)
+  const base = app.slice(0, app.length - entry.fileName.length)
+  return [pages.fileName, ...pages.imports.filter((f) => f !== entry.fileName)].map((f) => base + f)
 }
 
 export function prerenderPlugin(): Plugin[] {
@@ -121,14 +138,19 @@ export function prerenderPlugin(): Plugin[] {
       apply: 'build',
       transformIndexHtml: {
         order: 'post',
-        handler(html) {
+        handler(html, { bundle }) {
           const app = APP_SCRIPT.exec(html)?.[1]
           if (!app) throw new Error('prerender: no module script for the app in index.html')
           const preloads = [...html.matchAll(APP_PRELOAD)].map((m) => m[1] as string)
+          const pages = pagesChunks(app, bundle)
           return {
             html: html.replace(APP_SCRIPT, '').replace(APP_PRELOAD, ''),
             tags: [
-              { tag: 'script', children: loaderScript(app, preloads), injectTo: 'head-prepend' },
+              {
+                tag: 'script',
+                children: loaderScript(app, preloads, pages),
+                injectTo: 'head-prepend',
+              },
             ],
           }
         },

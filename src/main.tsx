@@ -4,6 +4,7 @@ import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
 import { routeDataReady, whenSettled } from './app/kb.ts'
 import { consumeErrorParam } from './app/paths.ts'
+import { loadViews, viewReady } from './app/lazy-views.tsx'
 import { adoptPrerendered, HandOver } from './app/prerendered.tsx'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
@@ -19,31 +20,34 @@ if (fromLink !== null) inputsStore.getState().setText(fromLink)
 let shown = () => {}
 const appShown = new Promise<void>((resolve) => (shown = resolve))
 
-// A result link renders once its entry's file is there (briefly waited for), whole at once. The
+// A link to another page than the start page renders once that page's code is there, a result
+// link also once its entry's file is (briefly waited for): the page paints whole at once. The
 // first render is a transition: React renders it in slices, yielding to the browser between them,
 // so building a long page (a result with its steps and commands) is no single long task.
 const root = document.getElementById('root')
 if (root) adoptPrerendered(root, (text) => inputsStore.getState().setText(text))
 if (root)
-  void routeDataReady(window.location.hash).then(() =>
-    startTransition(() =>
-      createRoot(root).render(
-        <StrictMode>
-          <HashRouter>
-            <HandOver onShown={shown}>
-              <AppRoutes />
-            </HandOver>
-          </HashRouter>
-        </StrictMode>,
+  void Promise.all([routeDataReady(window.location.hash), viewReady(window.location.hash)]).then(
+    () =>
+      startTransition(() =>
+        createRoot(root).render(
+          <StrictMode>
+            <HashRouter>
+              <HandOver onShown={shown}>
+                <AppRoutes />
+              </HandOver>
+            </HashRouter>
+          </StrictMode>,
+        ),
       ),
-    ),
   )
 
-// The built app caches itself for offline use (not in development, where files change), once
-// the app has painted its page and that page has what it shows: precaching every file (~2 MB)
-// must not compete with the script and the data the page is waiting for.
-if (import.meta.env.PROD)
-  void appShown
-    .then(whenSettled)
-    .then(registerServiceWorker)
-    .catch(() => {})
+// Once the app has painted its page and that page has what it shows, the other pages' code loads
+// (choosing a diagnosis then shows its page at once), and the built app caches itself for offline
+// use (not in development, where files change): neither may compete with the script and the data
+// the page is waiting for, and precaching every file (~2 MB) waits for the pages' code too.
+void appShown
+  .then(whenSettled)
+  .then(() => loadViews().catch(() => {}))
+  .then(() => (import.meta.env.PROD ? registerServiceWorker() : undefined))
+  .catch(() => {})

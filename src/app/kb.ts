@@ -19,51 +19,19 @@ import source from 'virtual:kb'
 import { findEntry, prepare } from '../engine/diagnose.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
 import { entryQuestions, type EntryFile } from './entry-file.ts'
-
-/** A promise React's `use` can read synchronously once settled (React's thenable protocol). */
-type Thenable<T> = Promise<T> & {
-  status?: 'pending' | 'fulfilled' | 'rejected'
-  value?: T
-  reason?: unknown
-}
-
-/** Loads started and not yet settled. */
-const pending = new Set<Promise<unknown>>()
-
-function track<T>(promise: Promise<T>): Thenable<T> {
-  const t = promise as Thenable<T>
-  t.status = 'pending'
-  pending.add(promise)
-  const done = () => void pending.delete(promise)
-  promise.then(done, done)
-  promise.then(
-    (value) => {
-      t.status = 'fulfilled'
-      t.value = value
-    },
-    (reason: unknown) => {
-      t.status = 'rejected'
-      t.reason = reason
-    },
-  )
-  // A failed load is shown where a page asks for it (error boundary or status line).
-  promise.catch(() => {})
-  return t
-}
-
-function settled<T>(value: T): Thenable<T> {
-  const t = Promise.resolve(value) as Thenable<T>
-  t.status = 'fulfilled'
-  t.value = value
-  return t
-}
+import { LoadError, pending, settled, track, type Thenable } from './loads.ts'
 
 /** Resolves in a later task (the browser may paint and handle input in between). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 async function fetchJson<T>(url: string, what: string): Promise<T> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`)
+  let response: Response
+  try {
+    response = await fetch(url)
+  } catch {
+    throw new LoadError(`${what} could not be loaded (no connection to the server).`)
+  }
+  if (!response.ok) throw new LoadError(`${what} could not be loaded (HTTP ${response.status}).`)
   return (await response.json()) as T
 }
 

@@ -3,17 +3,20 @@ import { lazy } from 'react'
 import { Route, Routes } from 'react-router'
 import { Layout } from '../ui/Layout.tsx'
 import { HomeRoute } from '../routes/HomeRoute.tsx'
-import { QuestionRoute } from '../routes/QuestionRoute.tsx'
-import { ResultRoute } from '../routes/ResultRoute.tsx'
-import { NoMatchRoute } from '../routes/NoMatchRoute.tsx'
-import { CompareRoute } from '../routes/CompareRoute.tsx'
-import { EntriesRoute } from '../routes/EntriesRoute.tsx'
-import { EntryRoute } from '../routes/EntryRoute.tsx'
-import { NotFoundRoute } from '../routes/NotFoundRoute.tsx'
-import { BrowseRoute } from '../routes/BrowseRoute.tsx'
-import { BrowseTypeRoute } from '../routes/BrowseTypeRoute.tsx'
+import { lazyView } from './lazy-views.tsx'
 
-// The power tools load when opened, so the start page's script stays within its budget.
+// The start page's script holds the start page and the matcher; the other pages load beside it
+// (see ./lazy-views.tsx), and the power tools when opened, so it stays within its budget.
+const BrowseRoute = lazyView('BrowseRoute')
+const BrowseTypeRoute = lazyView('BrowseTypeRoute')
+const CompareRoute = lazyView('CompareRoute')
+const EntriesRoute = lazyView('EntriesRoute')
+const EntryRoute = lazyView('EntryRoute')
+const NoMatchRoute = lazyView('NoMatchRoute')
+const NotFoundRoute = lazyView('NotFoundRoute')
+const QuestionRoute = lazyView('QuestionRoute')
+const ResultRoute = lazyView('ResultRoute')
+
 const ReportRoute = lazy(() =>
   import('../routes/ReportRoute.tsx').then((m) => ({ default: m.ReportRoute })),
 )

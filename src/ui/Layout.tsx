@@ -54,7 +54,7 @@ export function Layout() {
           <Suspense
             fallback={
               <p role="status" className="loading">
-                Loading the knowledge base…
+                Loading this page…
               </p>
             }
           >

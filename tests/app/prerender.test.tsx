@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { renderStartPage } from '../../src/app/prerender.tsx'
 import { adoptPrerendered, HandOver } from '../../src/app/prerendered.tsx'
 import { PRERENDERED } from '../../src/app/prerendered-mark.ts'
+import { loadViews } from '../../src/app/lazy-views.tsx'
 import { AppRoutes } from '../../src/app/routes.tsx'
 import { inputsStore } from '../../src/store/inputs.ts'
 
@@ -117,6 +118,8 @@ describe('the hand-over to the app', () => {
   })
 
   it('catches up with a link followed while the app was rendering, before its router listened', async () => {
+    // The page the link opens has its code here already (what matters is the router catching up).
+    await loadViews()
     window.history.replaceState(null, '', '#/')
     let followed = false
     // Follows a link of the pre-rendered page in the middle of the app's first render: the

@@ -130,9 +130,10 @@ async function holdRequests(
   return { release, asked: () => asked }
 }
 
-/** The knowledge-base file, and the app's script. */
+/** The knowledge-base file, the app's script, and the other pages' code (src/app/views.ts). */
 const KB_FILE = /\/assets\/kb-[^/]*\.json$/
 const APP_SCRIPT = /\/assets\/index-[^/]*\.js$/
+const PAGES_SCRIPT = /\/assets\/views-[^/]*\.js$/
 
 /** A textarea's value has LF line breaks, whatever was pasted into it. */
 const asTyped = (text: string) => text.replace(/\r\n?/g, '\n')
@@ -228,6 +229,8 @@ describe("before the app's script has arrived", () => {
       expect(order.fcp).toBeTypeOf('number')
       if (order.scriptAskedAt !== null)
         expect(order.scriptAskedAt).toBeGreaterThanOrEqual(order.fcp ?? 0)
+      // The other pages' code does not compete with the start page's script.
+      expect(s.requests.filter((u) => PAGES_SCRIPT.test(u))).toEqual([])
 
       app.release()
       await waitUntil(
@@ -251,6 +254,14 @@ describe("before the app's script has arrived", () => {
         .filter({ hasNotText: 'Loading the knowledge base' })
         .waitFor()
       await expectAccessible(s, 'start page after the app took over')
+      // Once the start page has what it shows, the other pages' code follows, so choosing a
+      // diagnosis needs no wait.
+      await waitUntil(
+        "the request for the other pages' code",
+        async () => s.requests.filter((u) => PAGES_SCRIPT.test(u)).length,
+        // (and the service worker's, once it precaches the app)
+        (n) => n >= 1,
+      )
     })
   })
 
@@ -265,6 +276,12 @@ describe("before the app's script has arrived", () => {
       await waitUntil(
         'the request for the app script',
         async () => app.asked(),
+        (n) => n === 1,
+      )
+      // The result page's code is asked for beside the app's script, not after it has run.
+      await waitUntil(
+        "the request for the result page's code",
+        async () => s.requests.filter((u) => PAGES_SCRIPT.test(u)).length,
         (n) => n === 1,
       )
       await page.getByRole('banner').getByRole('link', { name: 'Migration error triage' }).waitFor()

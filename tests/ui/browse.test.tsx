@@ -1,17 +1,10 @@
-import { render, screen } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { AppRoutes } from '../../src/app/routes.tsx'
+import { renderApp } from '../helpers/render-app.tsx'
 
 describe('the symptom browser', () => {
   it('goes from "no error message" to a confirmed diagnosis through the questions', async () => {
-    const user = userEvent.setup()
-    render(
-      <MemoryRouter initialEntries={['/']}>
-        <AppRoutes />
-      </MemoryRouter>,
-    )
+    const user = renderApp('/')
     await user.click(screen.getByRole('link', { name: 'Start from what you see' }))
     await user.click(await screen.findByRole('link', { name: 'Hybrid move to Exchange Online' }))
     expect(
@@ -31,11 +24,7 @@ describe('the symptom browser', () => {
   })
 
   it('says so for a kind of migration it does not know', async () => {
-    render(
-      <MemoryRouter initialEntries={['/browse/no-such-kind']}>
-        <AppRoutes />
-      </MemoryRouter>,
-    )
+    renderApp('/browse/no-such-kind')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'No problems of this kind' }),
     ).toBeInTheDocument()

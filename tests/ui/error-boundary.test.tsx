@@ -1,9 +1,14 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { LoadError } from '../../src/app/loads.ts'
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx'
 
 function Broken(): never {
   throw new Error('boom')
+}
+
+function Unreachable(): never {
+  throw new LoadError('The details could not be loaded (HTTP 404).')
 }
 
 describe('the error boundary', () => {
@@ -17,6 +22,21 @@ describe('the error boundary', () => {
     expect(
       screen.getByRole('heading', { name: 'Something went wrong on this page' }),
     ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Back to the start' })).toHaveAttribute('href', '#/')
+  })
+
+  it('tells a failed load (a connection problem, not a bug) apart, and offers a reload', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    render(
+      <ErrorBoundary resetKey="/x">
+        <Unreachable />
+      </ErrorBoundary>,
+    )
+    expect(
+      screen.getByRole('heading', { name: 'This page could not be loaded' }),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/bug in the tool/)).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Back to the start' })).toHaveAttribute('href', '#/')
   })
 })

@@ -1,8 +1,6 @@
-import { render, screen } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { AppRoutes } from '../../src/app/routes.tsx'
+import { renderApp } from '../helpers/render-app.tsx'
 import { inputsStore } from '../../src/store/inputs.ts'
 
 const moveError = `StatusDetail : FailedOther
@@ -12,15 +10,8 @@ Message      : Error: MigrationPermanentException: You shouldn’t migrate mailb
 describe('the ticket note', () => {
   it('copies the diagnosis with identifiers masked, and with them when asked', async () => {
     inputsStore.getState().setText(moveError)
-    const user = userEvent.setup()
-    render(
-      <MemoryRouter
-        initialEntries={[
-          '/result/im-contact-list-blocks-move-to-exchange-2010?onprem-exchange-versions=has-2013-or-later',
-        ]}
-      >
-        <AppRoutes />
-      </MemoryRouter>,
+    const user = renderApp(
+      '/result/im-contact-list-blocks-move-to-exchange-2010?onprem-exchange-versions=has-2013-or-later',
     )
     const region = await screen.findByRole('region', { name: 'Ticket note' })
     const include = screen.getByRole('checkbox', {

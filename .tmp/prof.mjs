@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const page = await b.newPage()
+const cdp = await page.context().newCDPSession(page)
+await cdp.send('Profiler.enable')
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+await cdp.send('Profiler.start')
+await page.goto('http://127.0.0.1:4802/#/result/staged-migration-federated-users-force-change-password?users-federated=yes')
+await page.waitForSelector('h1')
+await page.waitForTimeout(1500)
+const { profile } = await cdp.send('Profiler.stop')
+const self = new Map(); const byId = new Map(profile.nodes.map(n => [n.id, n]))
+const dt = profile.timeDeltas; let total = 0
+profile.samples.forEach((id, i) => { const n = byId.get(id); const f = n.callFrame; const k = (f.functionName || '(anon)') + ' ' + f.url.replace(/.*\//, '') + ':' + f.lineNumber; self.set(k, (self.get(k) || 0) + (dt[i] || 0)); total += dt[i] || 0 })
+console.log('total ms', (total / 1000).toFixed(0))
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log((v / 1000).toFixed(1), k)
+await b.close()
