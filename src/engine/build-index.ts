@@ -21,9 +21,7 @@ export const PLACEHOLDER =
 
 /** The comparable tokens of a signature, with `*` where a placeholder stands. */
 export function signatureTokens(text: string): string[] {
-  return normalize(text.replace(PLACEHOLDER, ` ${HOLE} `)).tokens.map((t) =>
-    t.t === HOLE ? '*' : t.t,
-  )
+  return normalize(text.replace(PLACEHOLDER, ` ${HOLE} `)).list.t.map((t) => (t === HOLE ? '*' : t))
 }
 
 function pairWeight(a: string, b: string): number {

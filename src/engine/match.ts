@@ -15,7 +15,7 @@ import {
   SATURATION_WEIGHT,
   SPECIFICITY_FULL,
 } from './limits.ts'
-import type { Normalized, Token } from './normalize.ts'
+import type { Normalized, TokenList } from './normalize.ts'
 import type { Candidate, CompiledSignature, Kb, SignatureEvidence, Span } from './types.ts'
 
 export interface RankResult {
@@ -261,18 +261,24 @@ export function prepareRanking(kb: Kb): void {
  * Ranks the knowledge base's entries for a normalised paste.
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
-  const content: Token[] = normalized.tokens.filter((t) => !t.noise)
+  const { list } = normalized
+  // The content tokens (PowerShell decoration left out): where each is in the list.
+  const content = new Int32Array(list.length)
+  let count = 0
+  for (let i = 0; i < list.length; i++) if (!list.noise[i]) content[count++] = i
+  const tokenAt = (p: number) => list.t[content[p] as number] as string
+  const endOf = (p: number) => list.end[content[p] as number] as number
   // Where the paste was cut (an ellipsis): 1 at the content tokens either side of one. Most
   // pastes have none, and then nothing is allocated.
-  const hasCuts = content.length > 0 && normalized.cuts.length > 0
-  const cutBefore = new Uint8Array(hasCuts ? content.length + 1 : 0)
-  const cutAfter = new Uint8Array(hasCuts ? content.length + 2 : 0)
+  const hasCuts = count > 0 && normalized.cuts.length > 0
+  const cutBefore = new Uint8Array(hasCuts ? count + 1 : 0)
+  const cutAfter = new Uint8Array(hasCuts ? count + 2 : 0)
   if (hasCuts) {
     let i = 0
     for (const at of normalized.cuts) {
-      while (i < content.length && (content[i] as Token).end <= at) i++
+      while (i < count && endOf(i) <= at) i++
       if (i > 0) cutAfter[i - 1] = 1
-      if (i < content.length) cutBefore[i] = 1
+      if (i < count) cutBefore[i] = 1
     }
   }
   const l = lookupOf(kb.index, kb.entries.length)
@@ -294,18 +300,16 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
       grams.push(id)
     }
   }
-  for (let i = 0; i < content.length; i++) {
-    const a = (content[i] as Token).t
+  for (let i = 0; i < count; i++) {
+    const a = tokenAt(i)
     note(l.single.get(a), i)
-    const b = content[i + 1]
-    if (b) {
+    if (i + 1 < count) {
       const m = l.pairs.get(a)
-      if (m) note(m.get(b.t), i)
+      if (m) note(m.get(tokenAt(i + 1)), i)
     }
-    const c = content[i + 2]
-    if (c) {
+    if (i + 2 < count) {
       const m = l.skips.get(a)
-      if (m) note(m.get(c.t), -1 - i)
+      if (m) note(m.get(tokenAt(i + 2)), -1 - i)
     }
   }
 
@@ -494,8 +498,8 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   }
 
   // Marks for comparing two signatures' positions without building sets: mark[p] === stamp.
-  const bestMark = new Int32Array(content.length + 2)
-  const otherMark = new Int32Array(content.length + 2)
+  const bestMark = new Int32Array(count + 2)
+  const otherMark = new Int32Array(count + 2)
   let stamp = 0
 
   const { signatures } = kb.index
@@ -545,7 +549,7 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
           .map((h) => ({
             signatureId: (signatures[h.s] as CompiledSignature).id,
             coverage: round(h.coverage),
-            spans: spansOf(positionsOf(h.s), content),
+            spans: spansOf(positionsOf(h.s), list, content.subarray(0, count)),
           }))
           .sort((a, b) => b.coverage - a.coverage))
       },
@@ -581,17 +585,17 @@ function round(n: number): number {
 }
 
 /** Turns matched token positions into merged spans of the original text. */
-function spansOf(positions: Set<number>, content: readonly Token[]): Span[] {
+function spansOf(positions: Set<number>, list: TokenList, content: Int32Array): Span[] {
   const sorted = [...positions].filter((p) => p >= 0 && p < content.length).sort((a, b) => a - b)
   const spans: Span[] = []
   let run: Span | null = null
   let last = -2
   for (const p of sorted) {
-    const tok = content[p] as Token
-    if (run && p === last + 1) run.end = tok.end
+    const i = content[p] as number
+    if (run && p === last + 1) run.end = list.end[i] as number
     else {
       if (run) spans.push(run)
-      run = { start: tok.start, end: tok.end }
+      run = { start: list.start[i] as number, end: list.end[i] as number }
     }
     last = p
   }

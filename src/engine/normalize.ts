@@ -28,7 +28,10 @@ export interface ExtractedValues {
 export interface Normalized {
   /** The text the offsets refer to (the input, cut at MAX_INPUT_CHARS). */
   text: string
+  /** The tokens as objects, made when first read (matching reads `list`). */
   tokens: Token[]
+  /** The same tokens as columns. */
+  list: TokenList
   values: ExtractedValues
   /** The input was longer than MAX_INPUT_CHARS and only its beginning was read. */
   truncated: boolean
@@ -41,6 +44,23 @@ export interface Normalized {
   cuts: number[]
 }
 
+/**
+ * The tokens as columns, with no object per token (a megabyte of text has some 90,000 tokens):
+ * token `i` is at place `i` of each, for `i` below `length` (the number columns have room for
+ * more).
+ */
+export interface TokenList {
+  length: number
+  /** the comparable forms */
+  t: string[]
+  kind: TokenKind[]
+  start: Int32Array
+  end: Int32Array
+  line: Int32Array
+  /** 1 on a line of PowerShell decoration */
+  noise: Int32Array
+}
+
 export interface NormalizeOptions {
   /**
    * Tokens of PowerShell decoration lines (marked `noise`): kept by default, for callers that
@@ -49,47 +69,25 @@ export interface NormalizeOptions {
   noiseTokens?: boolean
 }
 
-/** Characters folded one-for-one, so offsets stay valid. */
-const FOLD: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u00b4': "'",
-  '\u0060': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u202f': ' ',
-  '\u200b': ' ',
-  '\u200c': ' ',
-  '\u200d': ' ',
-  '\ufeff': ' ',
-}
+/**
+ * Characters folded one-for-one, so offsets stay valid: typographic quotes, dashes and odd
+ * spaces, and the ASCII character each becomes.
+ */
+const FOLD_FROM =
+  '\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u2007\u202f\u200b\u200c\u200d\ufeff'
+const FOLD_TO = `'''''''"""""""------       `
+// The zero-width joiner is in the class as a character of its own, to be folded to a space.
+/* eslint-disable no-misleading-character-class */
+const FOLDABLE = new RegExp(`[${FOLD_FROM}]`)
+const FOLDABLE_ALL = new RegExp(`[${FOLD_FROM}]`, 'g')
+/* eslint-enable no-misleading-character-class */
 
 /** Folds typographic quotes, dashes and odd spaces to ASCII, one character for one. */
 export function foldText(text: string): string {
-  return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, (c) => FOLD[c] ?? c) : text
+  return FOLDABLE.test(text)
+    ? text.replace(FOLDABLE_ALL, (c) => FOLD_TO[FOLD_FROM.indexOf(c)] as string)
+    : text
 }
-
-const FOLDABLE_CLASS = `[${Object.keys(FOLD)
-  .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  .join('')}]`
-const FOLDABLE = new RegExp(FOLDABLE_CLASS)
-const FOLDABLE_ALL = new RegExp(FOLDABLE_CLASS, 'g')
 
 /** Lines that PowerShell adds around an error and that never carry the error itself. */
 const NOISE_LINE =
@@ -104,12 +102,20 @@ const TOKEN =
 
 const MAX_WORD = 200
 
+/** Characters no TOKEN alternative starts with or goes on over (bar a link's `://`). */
+const SPACE = '[\\s,;:()[\\]{}<>"=|/\\\\!?*&#$~^`]'
+/** Where no token goes on: the line's end, a SPACE, or one of `.%+'-` before either. */
+const ENDS = `(?=$|${SPACE}|[.%+'-](?:$|${SPACE}))`
+
 /**
- * A plain word of ASCII letters after characters no TOKEN alternative can start with, and not
- * followed by anything that could make it part of an address, a GUID, a dotted name or a longer
- * word: exactly what TOKEN would find there, found without trying TOKEN's alternatives.
+ * Most tokens are plain words. The sticky PLAIN finds one without trying TOKEN's alternatives: a
+ * word of ASCII letters with only SPACE characters and `.%+'-` before it, and an end after it.
+ * No TOKEN alternative can start before such a word or take it in: only an address can start at
+ * one of `.%+'-`, and it needs an `@` where its run of characters stops, which here is a SPACE
+ * character or the end; a GUID needs a hyphen and hex digits after the word, a dotted name a
+ * letter or digit after the dot, a link `://`. So TOKEN would find this same word here.
  */
-const PLAIN = /[\s,;:()[\]{}<>"=|/\\!?*&#$~^`]*([A-Za-z]{1,200})(?![\p{L}\p{M}\p{N}_.@%+'\-:/])/uy
+const PLAIN = new RegExp(`(?:${SPACE}|[.%+'-])*[A-Za-z]{1,200}${ENDS}(?!:/)`, 'y')
 
 /** Enhanced status codes of delivery reports (RFC 3463): class 2, 4 or 5, subject, detail. */
 const NDR_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
@@ -119,18 +125,10 @@ const HOST_END =
   /\.(?:com|net|org|edu|gov|mil|int|io|co|uk|us|de|fr|nl|be|ch|at|au|ca|jp|cn|in|br|es|it|se|no|dk|fi|pl|ru|nz|za|ie|local|lan|corp|internal|intra|home|arpa|biz|info|cloud|microsoft)$/i
 
 function classifyWord(word: string): { t: string; kind: TokenKind } {
-  // One pass over the characters instead of three regular expressions: this runs for every word.
-  let digits = 0
-  let letters = 0
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i)
-    if (c >= 48 && c <= 57) digits++
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++
-  }
-  if (digits === word.length)
+  if (/^\d+$/.test(word))
     return word.length <= 4 ? { t: word, kind: 'word' } : { t: '<num>', kind: 'number' }
   // Mixed letters and digits of some length are machine names, request ids or build stamps.
-  if (word.length >= 8 && digits > 0 && letters > 0) return { t: '<id>', kind: 'id' }
+  if (word.length >= 8 && /\d/.test(word) && /[A-Za-z]/.test(word)) return { t: '<id>', kind: 'id' }
   return { t: word.toLowerCase(), kind: 'word' }
 }
 
@@ -150,7 +148,17 @@ export function normalize(
   const text = truncated ? raw.slice(0, MAX_INPUT_CHARS) : raw
   const binary = looksBinary(text)
   const folded = foldText(text)
-  const tokens: Token[] = []
+  // Room for 16 tokens to begin with: columns that small are made quickly (inside the heap),
+  // and most texts normalised are a signature or a short paste.
+  const list: TokenList = {
+    length: 0,
+    t: [],
+    kind: [],
+    start: new Int32Array(16),
+    end: new Int32Array(16),
+    line: new Int32Array(16),
+    noise: new Int32Array(16),
+  }
   const values: ExtractedValues = { emails: [], guids: [], servers: [] }
   const seen = new Set<string>()
   const keep = (list: string[], value: string) => {
@@ -160,36 +168,81 @@ export function normalize(
       list.push(value)
     }
   }
+  // The token a wrap joined last: it joins nothing more.
+  let joined = -1
+  // The line being read, and 1 when it is PowerShell decoration.
+  let line = 0
+  let noise = 0
+
+  const add = (start: number, end: number, kind: TokenKind, t: string) => {
+    const a = list.length - 1
+    // A console or a narrow column can cut a word at the line end ("Messag" + "ing"). When the
+    // two halves are not words the knowledge base knows but their join is, they make one token.
+    // Cheapest test first: only the last token of a line and the first of the next can join.
+    if (
+      vocabulary &&
+      a > joined &&
+      list.line[a] === line - 1 &&
+      // PowerShell's decoration is never the rest of an error's word, nor the reverse.
+      list.noise[a] === noise &&
+      JOINABLE.has(kind) &&
+      JOINABLE.has(list.kind[a] as TokenKind) &&
+      (!vocabulary.has(list.t[a] as string) || !vocabulary.has(t)) &&
+      /^\s*\n\s*$/.test(folded.slice(list.end[a], start))
+    ) {
+      const whole = joinedToken(folded.slice(list.start[a], list.end[a]) + folded.slice(start, end))
+      if (vocabulary.has(whole.t)) {
+        list.end[a] = end
+        list.kind[a] = whole.kind
+        list.t[a] = whole.t
+        joined = a
+        return
+      }
+    }
+    const i = list.length++
+    if (i === list.start.length) {
+      // Full: twice the room.
+      const more = (column: Int32Array) => {
+        const wider = new Int32Array(i * 2)
+        wider.set(column)
+        return wider
+      }
+      list.start = more(list.start)
+      list.end = more(list.end)
+      list.line = more(list.line)
+      list.noise = more(list.noise)
+    }
+    list.start[i] = start
+    list.end[i] = end
+    list.line[i] = line
+    list.kind[i] = kind
+    list.noise[i] = noise
+    list.t[i] = t
+  }
 
   let lineStart = 0
-  let line = 0
   while (lineStart <= folded.length) {
     let lineEnd = folded.indexOf('\n', lineStart)
     if (lineEnd < 0) lineEnd = folded.length
     const lineText = folded.slice(lineStart, lineEnd)
-    const noise = NOISE_LINE.test(lineText)
-    if (noise) collectServer(lineText, (s) => keep(values.servers, s))
+    noise = NOISE_LINE.test(lineText) ? 1 : 0
+    // `[Server=EXCH01,RequestId=…]` in FullyQualifiedErrorId names the server that answered.
+    const server = noise ? /Server=([A-Za-z0-9.-]{1,253})/.exec(lineText)?.[1] : undefined
+    if (server) keep(values.servers, server)
     // Decoration lines are still read for the values they name, but make no tokens unless asked.
     const emit = keepNoise || !noise
     let from = 0
     for (;;) {
-      // Most tokens are plain words: the sticky PLAIN finds them without trying TOKEN's
-      // alternatives; anything else (or nothing found) goes through TOKEN from the same place.
+      // A plain word first; anything else (or nothing found) goes through TOKEN from the same place.
       PLAIN.lastIndex = from
-      const p = PLAIN.exec(lineText)
-      if (p) {
-        const word = p[1] as string
-        const end = lineStart + PLAIN.lastIndex
+      if (PLAIN.test(lineText)) {
+        const end = PLAIN.lastIndex
+        // The word is the run of letters the match ends with.
+        let start = end
+        while (start > from && ((lineText.charCodeAt(start - 1) | 32) - 97) >>> 0 < 26) start--
         if (emit)
-          tokens.push({
-            t: word.toLowerCase(),
-            kind: 'word',
-            start: end - word.length,
-            end,
-            line,
-            noise,
-          })
-        from = PLAIN.lastIndex
+          add(lineStart + start, lineStart + end, 'word', lineText.slice(start, end).toLowerCase())
+        from = end
         continue
       }
       TOKEN.lastIndex = from
@@ -222,14 +275,8 @@ export function normalize(
         // each part is a word of the error.
         for (const part of m[7].matchAll(/[\p{L}\p{M}\p{N}_]{1,200}/gu)) {
           const at = start + (part.index ?? 0)
-          if (emit)
-            tokens.push({
-              ...classifyWord(part[0]),
-              start: at,
-              end: at + part[0].length,
-              line,
-              noise,
-            })
+          const word = classifyWord(part[0])
+          if (emit) add(at, at + part[0].length, word.kind, word.t)
         }
         continue
       } else if (m[7] !== undefined) {
@@ -242,7 +289,7 @@ export function normalize(
         const word = (m[8] ?? '').slice(0, MAX_WORD)
         ;({ t, kind } = classifyWord(word))
       }
-      if (emit) tokens.push({ t, kind, start, end, line, noise })
+      if (emit) add(start, end, kind, t)
     }
     lineStart = lineEnd + 1
     line++
@@ -250,56 +297,34 @@ export function normalize(
 
   const cuts: number[] = []
   for (const m of folded.matchAll(/\u2026|\.{3,}/g)) cuts.push(m.index)
-  return {
-    text,
-    tokens: vocabulary ? joinWrappedWords(tokens, folded, vocabulary) : tokens,
-    cuts,
-    values,
-    truncated,
-    binary,
-  }
-}
-
-/** `[Server=EXCH01,RequestId=…]` in FullyQualifiedErrorId names the server that answered. */
-function collectServer(line: string, add: (s: string) => void): void {
-  const m = /Server=([A-Za-z0-9.-]{1,253})/.exec(line)
-  if (m?.[1]) add(m[1])
+  return new Pasted(text, list, values, truncated, binary, cuts)
 }
 
 /**
- * A console or a narrow column can cut a word at the line end ("Messag" + "ing"). When the two
- * halves are not words the knowledge base knows but their join is, they become one token.
+ * A normalised paste. Its tokens as objects are made for the few callers that want them, when
+ * first asked for (a getter on the class: an object literal with one is slow to make).
  */
-function joinWrappedWords(
-  tokens: Token[],
-  folded: string,
-  vocabulary: ReadonlySet<string>,
-): Token[] {
-  let out: Token[] | null = null
-  for (let i = 0; i < tokens.length; i++) {
-    const a = tokens[i] as Token
-    const b = tokens[i + 1]
-    // Cheapest test first: only the last token of a line and the first of the next can join.
-    const joined =
-      b &&
-      b.line === a.line + 1 &&
-      // PowerShell's decoration is never the rest of an error's word, nor the reverse.
-      a.noise === b.noise &&
-      JOINABLE.has(a.kind) &&
-      JOINABLE.has(b.kind) &&
-      (!vocabulary.has(a.t) || !vocabulary.has(b.t)) &&
-      /^\s*\n\s*$/.test(folded.slice(a.end, b.start))
-        ? joinedToken(folded.slice(a.start, a.end) + folded.slice(b.start, b.end))
-        : null
-    if (b && joined && vocabulary.has(joined.t)) {
-      out ??= tokens.slice(0, i)
-      out.push({ ...a, ...joined, end: b.end, line: a.line, noise: a.noise && b.noise })
-      i++
-      continue
-    }
-    out?.push(a)
+class Pasted implements Normalized {
+  #tokens: Token[] | undefined
+  constructor(
+    readonly text: string,
+    readonly list: TokenList,
+    readonly values: ExtractedValues,
+    readonly truncated: boolean,
+    readonly binary: boolean,
+    readonly cuts: number[],
+  ) {}
+  get tokens(): Token[] {
+    const { list } = this
+    return (this.#tokens ??= Array.from({ length: list.length }, (_, i) => ({
+      t: list.t[i] as string,
+      kind: list.kind[i] as TokenKind,
+      start: list.start[i] as number,
+      end: list.end[i] as number,
+      line: list.line[i] as number,
+      noise: list.noise[i] === 1,
+    })))
   }
-  return out ?? tokens
 }
 
 /** Kinds of token a wrap can cut: words, and codes cut into a hex part and a number ("0x8" "0040115"). */
@@ -315,7 +340,7 @@ function joinedToken(raw: string): { t: string; kind: TokenKind } {
 /** More than one in ten characters being control characters means this is not text. */
 function looksBinary(text: string): boolean {
   if (text.length === 0) return false
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text
+  const sample = text.slice(0, 65536)
   let control = 0
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i)
