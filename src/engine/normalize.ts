@@ -124,6 +124,21 @@ const NDR_CODE = /^[245]\.\d{1,3}\.\d{1,3}$/
 const HOST_END =
   /\.(?:com|net|org|edu|gov|mil|int|io|co|uk|us|de|fr|nl|be|ch|at|au|ca|jp|cn|in|br|es|it|se|no|dk|fi|pl|ru|nz|za|ie|local|lan|corp|internal|intra|home|arpa|biz|info|cloud|microsoft)$/i
 
+const owns = new WeakMap<ReadonlySet<string>, Map<string, string>>()
+
+/**
+ * Each word of a vocabulary to itself, made once per set. A token keeps the vocabulary's own
+ * string for its word rather than the one just made: the words of a megabyte paste that the
+ * knowledge base knows (most of them) are then held once, not once per token, and the maps the
+ * matcher looks them up in already know their hashes. (Were the set changed later, a word it
+ * gained would only keep its new string.)
+ */
+function ownWords(vocabulary: ReadonlySet<string>): Map<string, string> {
+  let own = owns.get(vocabulary)
+  if (!own) owns.set(vocabulary, (own = new Map([...vocabulary].map((w) => [w, w]))))
+  return own
+}
+
 function classifyWord(word: string): { t: string; kind: TokenKind } {
   if (/^\d+$/.test(word))
     return word.length <= 4 ? { t: word, kind: 'word' } : { t: '<num>', kind: 'number' }
@@ -168,6 +183,7 @@ export function normalize(
       list.push(value)
     }
   }
+  const own = vocabulary && ownWords(vocabulary)
   // The token a wrap joined last: it joins nothing more.
   let joined = -1
   // The line being read, and 1 when it is PowerShell decoration.
@@ -217,7 +233,7 @@ export function normalize(
     list.line[i] = line
     list.kind[i] = kind
     list.noise[i] = noise
-    list.t[i] = t
+    list.t[i] = own?.get(t) ?? t
   }
 
   let lineStart = 0
