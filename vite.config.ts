@@ -46,6 +46,13 @@ export default defineConfig({
     target: 'es2022',
     // Keep the knowledge base and the app in one small initial chunk; no preload polyfill needed.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -16,6 +16,7 @@
  * that are never fetched (the start page shows before the knowledge base anyway).
  */
 import { runnerImport, type Plugin, type Rolldown } from 'vite'
+import { OWN_CODE } from '../src/app/page-code.ts'
 import { APP_ONLY, PRERENDERED } from '../src/app/prerendered-mark.ts'
 import { INPUTS_KEY } from '../src/store/storage-keys.ts'
 
@@ -62,7 +63,7 @@ export function loaderScript(app: string, preloads: string[] = [], pages: string
   var startPage = /^(?:#\\/?(?:[?#]|$)|$)/.test(location.hash)
   if (!startPage || savedPaste() || /[?&]error=/.test(location.search + location.hash)) {
     document.documentElement.setAttribute('${APP_ONLY}', '')
-    return start(!startPage && !/^#\\/(?:report|csv-check)(?:[/?#]|$)/.test(location.hash))
+    return start(!new RegExp(${JSON.stringify(OWN_CODE.source)}).test(location.hash))
   }
   if (document.hidden || typeof PerformanceObserver !== 'function') return start()
   setTimeout(start, ${PAINT_WAIT_MS})

@@ -4,7 +4,7 @@ import { HashRouter } from 'react-router'
 import { AppRoutes } from './app/routes.tsx'
 import { routeDataReady, whenSettled } from './app/kb.ts'
 import { consumeErrorParam } from './app/paths.ts'
-import { loadViews, viewReady } from './app/lazy-views.tsx'
+import { loadPages, viewReady } from './app/lazy-views.tsx'
 import { adoptPrerendered, HandOver } from './app/prerendered.tsx'
 import { registerServiceWorker } from './app/update.ts'
 import { inputsStore } from './store/inputs.ts'
@@ -48,6 +48,6 @@ if (root)
 // the page is waiting for, and precaching every file (~2 MB) waits for the pages' code too.
 void appShown
   .then(whenSettled)
-  .then(() => loadViews().catch(() => {}))
+  .then(() => loadPages().catch(() => {}))
   .then(() => (import.meta.env.PROD ? registerServiceWorker() : undefined))
   .catch(() => {})

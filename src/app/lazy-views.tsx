@@ -6,21 +6,40 @@
  */
 import { use, type ComponentType } from 'react'
 import { LoadError, track, type Thenable } from './loads.ts'
+import { OWN_CODE } from './page-code.ts'
 import type * as ViewsModule from './views.ts'
 
 type Views = typeof ViewsModule
 
-let load: Thenable<Views> | null = null
+/**
+ * A chunk of code loaded on the first call (again after a failed load), as a promise React's
+ * `use` reads synchronously once it is here.
+ */
+function chunk<M>(importer: () => Promise<M>): () => Promise<M> {
+  let load: Thenable<M> | null = null
+  return () => {
+    if (!load || load.status === 'rejected')
+      load = track(
+        importer().catch(() => {
+          throw new LoadError('This page could not be loaded (no connection to the server).')
+        }),
+      )
+    return load
+  }
+}
 
-/** The pages' code; loaded on the first call, again after a failed load. */
-export function loadViews(): Promise<Views> {
-  if (!load || load.status === 'rejected')
-    load = track(
-      import('./views.ts').catch(() => {
-        throw new LoadError('This page could not be loaded (no connection to the server).')
-      }),
-    )
-  return load
+/** The pages' code. */
+export const loadViews = chunk(() => import('./views.ts'))
+
+/**
+ * The result page's fix, ticket note and share link, which it renders once its top has painted
+ * (src/routes/ResultRest.tsx).
+ */
+export const loadResultRest = chunk(() => import('../routes/ResultRest.tsx'))
+
+/** Every chunk above: what the start page loads once it has settled, and the UI tests first. */
+export function loadPages(): Promise<unknown> {
+  return Promise.all([loadViews(), loadResultRest()])
 }
 
 /** A page of ./views.ts; suspends while its code loads. */
@@ -34,13 +53,9 @@ export function lazyView(name: keyof Views): ComponentType {
   return View
 }
 
-/** The start page (`#/`, `#/?…`): the one page whose code is in the app's own script. */
-const START_PAGE = /^(?:#\/?(?:[?#]|$)|$)/
-
-/** Resolves once the code of the page a link opens is here (at once for the start page). */
+/** Resolves once the code of the page a link opens is here (at once for those of OWN_CODE). */
 export function viewReady(hash: string): Promise<void> {
-  if (START_PAGE.test(hash) || /^#\/(?:report|csv-check)(?:[/?#]|$)/.test(hash))
-    return Promise.resolve()
+  if (OWN_CODE.test(hash)) return Promise.resolve()
   return loadViews().then(
     () => {},
     () => {},

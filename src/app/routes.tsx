@@ -3,10 +3,12 @@ import { lazy } from 'react'
 import { Route, Routes } from 'react-router'
 import { Layout } from '../ui/Layout.tsx'
 import { HomeRoute } from '../routes/HomeRoute.tsx'
+import { ResultRoute } from '../routes/ResultRoute.tsx'
 import { lazyView } from './lazy-views.tsx'
 
-// The start page's script holds the start page and the matcher; the other pages load beside it
-// (see ./lazy-views.tsx), and the power tools when opened, so it stays within its budget.
+// The app's script holds the start page with the matcher, and the result page; the other pages
+// load beside it (see ./lazy-views.tsx), and the power tools when opened, so it stays within its
+// budget.
 const BrowseRoute = lazyView('BrowseRoute')
 const BrowseTypeRoute = lazyView('BrowseTypeRoute')
 const CompareRoute = lazyView('CompareRoute')
@@ -15,7 +17,6 @@ const EntryRoute = lazyView('EntryRoute')
 const NoMatchRoute = lazyView('NoMatchRoute')
 const NotFoundRoute = lazyView('NotFoundRoute')
 const QuestionRoute = lazyView('QuestionRoute')
-const ResultRoute = lazyView('ResultRoute')
 
 const ReportRoute = lazy(() =>
   import('../routes/ReportRoute.tsx').then((m) => ({ default: m.ReportRoute })),

@@ -1,7 +1,9 @@
 /**
- * Every page but the start page and the power tools: one chunk of code, loaded beside the app's
- * script on a link to one of them, and after the start page has settled otherwise (see
- * ./lazy-views.tsx and docs/decisions/0014-start-page-script.md).
+ * The pages other than the start page, the result page and the power tools: one chunk of code,
+ * loaded beside the app's script on a link to one of them, and after the start page has settled
+ * otherwise (see ./lazy-views.tsx and docs/decisions/0014-pages-apart-from-the-start-script.md).
+ * The result page stays in the app's script: a link to a diagnosis (from a ticket, a colleague)
+ * is the page most often opened cold, and it then needs one script, not two.
  */
 export { BrowseRoute } from '../routes/BrowseRoute.tsx'
 export { BrowseTypeRoute } from '../routes/BrowseTypeRoute.tsx'
@@ -11,4 +13,3 @@ export { EntryRoute } from '../routes/EntryRoute.tsx'
 export { NoMatchRoute } from '../routes/NoMatchRoute.tsx'
 export { NotFoundRoute } from '../routes/NotFoundRoute.tsx'
 export { QuestionRoute } from '../routes/QuestionRoute.tsx'
-export { ResultRoute } from '../routes/ResultRoute.tsx'

@@ -1,22 +1,20 @@
-import { useEffect, useMemo, useState } from 'react'
-import { Link, useLocation, useParams } from 'react-router'
+import { Suspense, use, useEffect, useMemo } from 'react'
+import { useLocation, useParams } from 'react-router'
 import { lookupsOnly, useResultData } from '../app/kb.ts'
+import { loadResultRest } from '../app/lazy-views.tsx'
 import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
+import { useAfterPaint } from '../app/use-after-paint.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { applies, diagnose, failedConditions } from '../engine/diagnose.ts'
-import { normalize, type Normalized } from '../engine/normalize.ts'
-import { UNKNOWN, type EntryBody, type EntryHead, type Kb, type Question } from '../engine/types.ts'
-import { extractValues, fillTemplate, type Values } from '../engine/values.ts'
-import { maskText } from '../report/mask.ts'
-import { ticketNote, type TicketNoteInput } from '../report/ticket-note.ts'
+import { diagnose, failedConditions } from '../engine/diagnose.ts'
+import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
+import { extractValues, type Values } from '../engine/values.ts'
 import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
-import { CopyButton } from '../ui/CopyButton.tsx'
-import { conditionText, EntryDetails } from '../ui/EntryDetails.tsx'
+import { EntryCause } from '../ui/EntryCause.tsx'
 import { Evidence } from '../ui/Evidence.tsx'
-import { MIGRATION_LABEL, UNKNOWN_LABEL } from '../content/labels.ts'
-import { TicketNote } from '../ui/TicketNote.tsx'
+import { MIGRATION_LABEL } from '../content/labels.ts'
 import { UnknownEntry } from '../ui/UnknownEntry.tsx'
+import type { ResultRestProps } from './ResultRest.tsx'
 
 /** The diagnosis: the entry in the path, the answers in the query (so the URL is the share link). */
 export function ResultRoute() {
@@ -52,8 +50,11 @@ interface PageProps {
   body: EntryBody
 }
 
-/** The empty paste, as the engine reads it. */
-const NOTHING = normalize('')
+/** The rest of the page, from its own chunk of code (see ResultRest.tsx). */
+function Rest(props: ResultRestProps) {
+  const { ResultRest } = use(loadResultRest())
+  return <ResultRest {...props} />
+}
 
 function ResultPage({ kb, questions, entry, body }: PageProps) {
   const { search } = useLocation()
@@ -62,7 +63,6 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
   const typed = useInputs((s) => s.values)
   const setValue = useInputs((s) => s.setValue)
   const setAnswers = useInputs((s) => s.setAnswers)
-  const [includeIds, setIncludeIds] = useState(false)
   const heading = useFocusHeading<HTMLHeadingElement>(entry.id)
   const lookups = useMemo(() => lookupsOnly([entry], questions), [entry, questions])
   const parsed = useMemo(() => parseAnswers(lookups, search), [lookups, search])
@@ -70,7 +70,7 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
     () => (kb ? diagnose(kb, text, parsed.answers) : null),
     [kb, text, parsed.answers],
   )
-  const normalized = d?.normalized ?? NOTHING
+  const normalized = d?.normalized
 
   // Opening a share link in a fresh tab: adopt its answers so Back through the questions works.
   useEffect(() => {
@@ -85,7 +85,11 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
   const failed = failedConditions(lookups, entry, parsed.answers)
   const spans = candidate ? candidate.evidence.flatMap((e) => e.spans) : []
   const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))
-  const note = noteInput(questions, entry, body, normalized, parsed, values, includeIds)
+  // The top of the page (what a phone's screen shows first: the problem, your answers, the
+  // evidence, the cause) renders and paints first; the fix, the ticket note and the share link
+  // follow in a render of their own, so the top is on the screen without waiting for the whole
+  // long page.
+  const whole = useAfterPaint()
 
   return (
     <article className="result">
@@ -126,7 +130,7 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
         changeable={storeOrder.length > 0}
       />
 
-      {spans.length > 0 && (
+      {normalized && spans.length > 0 && (
         <Evidence
           text={normalized.text}
           spans={spans}
@@ -134,84 +138,26 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
         />
       )}
 
-      <EntryDetails
-        entry={entry}
-        body={body}
-        questions={questions}
-        answers={parsed.answers}
-        values={values}
-        onValueChange={setValue}
-      />
+      <EntryCause body={body} />
 
-      <TicketNote
-        markdown={ticketNote(note, 'markdown')}
-        text={ticketNote(note, 'text')}
-        includeIdentifiers={includeIds}
-        onIncludeIdentifiersChange={setIncludeIds}
-      />
-
-      <section aria-labelledby="share-h" className="share">
-        <h2 id="share-h">Share or come back</h2>
-        <p>The link carries this diagnosis and your answers, never the text you pasted.</p>
-        <p className="share-link">
-          <code>{share}</code>
-        </p>
-        <CopyButton text={share} label="Copy link" />
-        {entry.sources.some((x) => x.kb === '2845956') && (
-          <p>
-            <Link to={paths.csvCheck()}>Check a migration CSV file</Link> for ForceChangePassword on
-            federated users and other mistakes before you restart the batch.
-          </p>
-        )}
-        <p>
-          <Link to={paths.entry(entry.id)}>Permanent page for this problem</Link> ·{' '}
-          <Link to={paths.home()}>Diagnose another error</Link>
-        </p>
-      </section>
+      {whole ? (
+        // Holds the rest's place while its code loads, as it does before the first paint.
+        <Suspense fallback={<div className="result-rest" />}>
+          <Rest
+            entry={entry}
+            body={body}
+            questions={questions}
+            parsed={parsed}
+            values={values}
+            onValueChange={setValue}
+            normalized={normalized}
+            share={share}
+          />
+        </Suspense>
+      ) : (
+        // Holds the rest's place below the screen, so the footer does not show and move.
+        <div className="result-rest" />
+      )}
     </article>
   )
-}
-
-/** The pieces of the ticket note: what the page shows, identifiers masked unless included. */
-function noteInput(
-  questions: readonly Question[],
-  entry: EntryHead,
-  body: EntryBody,
-  normalized: Normalized,
-  parsed: { answers: Record<string, string>; order: readonly string[] },
-  values: Values,
-  includeIds: boolean,
-): TicketNoteInput {
-  const { answers } = parsed
-  const steps = body.steps.filter((s) => applies(s.when, answers) !== 'no')
-  const commands = steps.flatMap((s) => {
-    const c = s.command ? body.commands.find((x) => x.id === s.command) : undefined
-    if (!c || applies(c.when, answers) === 'no') return []
-    // Left out, the values stay as `<name>` placeholders: the note names no one.
-    return [{ label: c.label, text: fillTemplate(c.template, includeIds ? values : {}) }]
-  })
-  const primary = entry.sources.find((s) => s.role === 'primary') ?? entry.sources[0]
-  return {
-    error: includeIds ? normalized.text : maskText(normalized),
-    answers: parsed.order.map((q) => {
-      const question = questions.find((x) => x.id === q)
-      const a = answers[q] ?? ''
-      return {
-        question: question?.prompt ?? q,
-        answer:
-          a === UNKNOWN
-            ? UNKNOWN_LABEL
-            : (question?.options.find((o) => o.value === a)?.label ?? a),
-      }
-    }),
-    title: entry.title,
-    cause: body.cause,
-    steps: steps.map((s) => {
-      const condition =
-        applies(s.when, answers) === 'maybe' && s.when ? conditionText(questions, s.when) : null
-      return condition ? { text: s.text, condition } : { text: s.text }
-    }),
-    commands,
-    source: primary ? { title: primary.title, url: primary.url, kb: primary.kb } : null,
-  }
 }

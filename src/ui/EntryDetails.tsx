@@ -2,6 +2,7 @@ import type { Entry, EntryBody, EntryHead, Question } from '../engine/types.ts'
 import { applies } from '../engine/diagnose.ts'
 import { fillCsv, type Values } from '../engine/values.ts'
 import { CommandBlock } from './CommandBlock.tsx'
+import { EntryCause } from './EntryCause.tsx'
 import { CopyButton } from './CopyButton.tsx'
 import { TableScroll } from './TableScroll.tsx'
 
@@ -25,15 +26,20 @@ export function conditionText(
 }
 
 /** Cause, steps with commands, CSV fix, warnings, verification and sources of one entry. */
-export function EntryDetails({ entry, body, questions, answers, values, onValueChange }: Props) {
+export function EntryDetails(props: Props) {
+  return (
+    <>
+      <EntryCause body={props.body} />
+      <EntryFix {...props} />
+    </>
+  )
+}
+
+/** What follows the cause: steps with commands, CSV fix, warnings, verification and sources. */
+export function EntryFix({ entry, body, questions, answers, values, onValueChange }: Props) {
   const steps = body.steps.filter((s) => applies(s.when, answers) !== 'no')
   return (
     <>
-      <section aria-labelledby="cause-h">
-        <h2 id="cause-h">Why this happens</h2>
-        <p>{body.cause}</p>
-      </section>
-
       <section aria-labelledby="steps-h">
         <h2 id="steps-h">What to do</h2>
         <ol className="steps">

@@ -101,7 +101,7 @@ describe('which links wait for the pages’ code before the first render', () =>
     ['#/?error=x', false],
     ['#/report', false],
     ['#/csv-check?x=1', false],
-    ['#/result/some-entry', true],
+    ['#/result/some-entry', false],
     ['#/kb', true],
     ['#/questions/1', true],
     ['#/no-such-page', true],

@@ -6,10 +6,10 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
-import { loadViews } from '../../src/app/lazy-views.tsx'
+import { loadPages } from '../../src/app/lazy-views.tsx'
 import { AppRoutes } from '../../src/app/routes.tsx'
 
-await loadViews()
+await loadPages()
 
 export function renderApp(path = '/') {
   const user = userEvent.setup()
