@@ -269,14 +269,16 @@ export async function appState(page: Page): Promise<AppState> {
 
 /**
  * Waits until the app shows the page at a hash path starting with `pathPrefix` and its h1
- * contains `heading` (not a question page in between); returns that state.
+ * contains `heading` (not a question page in between); returns that state. A result page is
+ * waited for whole: it paints its top first and the rest (fix, ticket note, share link) after,
+ * and a test that finds something missing must not have looked before the rest was there.
  */
 export async function waitForPage(
   page: Page,
   pathPrefix: string,
   heading: string,
 ): Promise<AppState> {
-  return waitUntil(
+  const state = await waitUntil(
     `the page ${pathPrefix}… with the heading "${heading}"`,
     () => appState(page),
     (st) =>
@@ -285,6 +287,9 @@ export async function waitForPage(
       !st.loading &&
       (pathPrefix.startsWith('/questions/') || st.step === null),
   )
+  if (state.path.startsWith('/result/') && (await page.locator('article.result').count()) > 0)
+    await page.getByRole('heading', { level: 2, name: 'Share or come back' }).waitFor()
+  return state
 }
 
 /**

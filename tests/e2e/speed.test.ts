@@ -327,7 +327,8 @@ describe("the other pages' code", () => {
       const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
       if (!entry) throw new Error('No staged-migration entry with samples.')
       await page.goto(appUrl(s.origin, `/result/${entry.id}?users-federated=yes`))
-      await waitForPage(page, `/result/${entry.id}`, entry.title)
+      // (Not waitForPage: it waits for the whole result page, whose rest is held back here.)
+      await page.getByRole('heading', { level: 1, name: entry.title }).waitFor()
       await page.getByRole('heading', { name: 'Why this happens' }).waitFor()
       await waitUntil(
         'the request for the rest of the page',
