@@ -7,6 +7,7 @@ import { consumeErrorParam } from './app/paths.ts'
 import { loadPages, viewReady } from './app/lazy-views.tsx'
 import { adoptPrerendered, HandOver } from './app/prerendered.tsx'
 import { registerServiceWorker } from './app/update.ts'
+import { afterNextPaint } from './app/use-after-paint.ts'
 import { inputsStore } from './store/inputs.ts'
 import './styles.css'
 
@@ -47,6 +48,9 @@ if (root)
 // use (not in development, where files change): neither may compete with the script and the data
 // the page is waiting for, and precaching every file (~2 MB) waits for the pages' code too.
 void appShown
+  // (after the paint of the app's first render: a request started before it would compete with
+  // what that paint needs)
+  .then(() => new Promise<void>((resolve) => afterNextPaint(resolve)))
   .then(whenSettled)
   .then(() => loadPages().catch(() => {}))
   .then(() => (import.meta.env.PROD ? registerServiceWorker() : undefined))
