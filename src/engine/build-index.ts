@@ -141,5 +141,11 @@ export function buildIndex(entries: readonly Pick<EntryHead, 'signatures'>[]): M
       satisfies: c.satisfies,
     })
   }
-  return { signatures, postings, vocabulary: [...vocabulary].sort() }
+  const words = [...vocabulary].sort()
+  return {
+    signatures,
+    postings,
+    vocabulary: words,
+    common: words.filter((w) => COMMON_WORDS.has(w)),
+  }
 }

@@ -19,6 +19,13 @@ export const MIN_SENTENCE_DISTINCT = 3
 export const SHARED_WORDING = 1
 /** A pair that jumps over a placeholder ("mailbox _ to") is good but looser evidence. */
 export const SKIP_PAIR_WEIGHT = 0.75
+/**
+ * The most tokens a value filled into a placeholder is read as: a display name ("Adele Vance"),
+ * a server or domain name split at its dashes and dots ("EX2019-MBX02", "fabrikam.com") or a
+ * migration endpoint's name ("Hybrid Migration Endpoint - EWS (Default Web Site)", 7) are
+ * several tokens, not one.
+ */
+export const PLACEHOLDER_TOKENS = 8
 /** Signature weight at which a signature counts as fully specific; shorter ones score less. */
 export const SPECIFICITY_FULL = 4
 /** An exception name or hex code alone is shared by many errors: it can never reach a match. */
@@ -55,9 +62,3 @@ export const MAX_CLOSEST = 3
  * shows five, a no-match page three); the rest are never shown, so they are not scored in full.
  */
 export const MAX_LISTED = 10
-/**
- * Wording of a signature hidden by a cut in the paste (an ellipsis right where its found words
- * stop) counts this much as wording the paste lacks: unknown is not missing, but a message seen
- * only in part proves less than one seen whole.
- */
-export const CUT_WORDING = 0.2

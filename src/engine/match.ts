@@ -7,9 +7,9 @@
 import {
   CLOSEST_FLOOR,
   CORROBORATION,
-  CUT_WORDING,
   MATCH_THRESHOLD,
   MAX_LISTED,
+  PLACEHOLDER_TOKENS,
   SATISFY_COVERAGE,
   SATURATION_SHARE,
   SATURATION_WEIGHT,
@@ -35,6 +35,8 @@ export interface RankResult {
  * constants worked out once, and per-query scratch arrays reused through query stamps.
  */
 interface Lookup {
+  /** the knowledge base's words that are common words */
+  common: Set<string>
   single: Map<string, number>
   pairs: Map<string, Map<string, number>>
   skips: Map<string, Map<string, number>>
@@ -46,32 +48,44 @@ interface Lookup {
   postOrdinal: Int32Array
   /** gram id → 0 single word, 1 pair, 2 pair over a placeholder */
   kinds: Uint8Array
-  /** signature → its gram ids, `sigGram` from `sigGramStart[s]` to `sigGramStart[s + 1]` */
+  /** gram id → the gram (its words) */
+  gramText: string[]
+  /**
+   * signature → its gram ids in reading order, `sigGram` from `sigGramStart[s]` to
+   * `sigGramStart[s + 1]`
+   */
   sigGramStart: Int32Array
   sigGram: Int32Array
-  /**
-   * signature → weight (thousandths) of its grams before each place in reading order:
-   * `sigBefore[sigGramStart[s] + j]` for grams 0..j−1, with `sigBeforeEnd[s]` for all of them
-   */
-  sigBefore: Float64Array
-  sigBeforeEnd: Float64Array
+  /** the weight (thousandths) of each of those grams, `sigGramWeight[sigGramStart[s] + j]` */
+  sigGramWeight: Float64Array
   /** entry → its signatures, `entrySig` from `entrySigStart[e]` to `entrySigStart[e + 1]` */
   entrySigStart: Int32Array
   entrySig: Int32Array
-  /** signature → entry index, total weight, and its constant factors (see `scoreFor`) */
+  /**
+   * signature → entry index, total weight and, side by side in `sigShown`, its strength over
+   * SPECIFICITY_FULL (a code: 1e9, its specificity is always 1) and its other constant factors
+   * (see `scoreFor`)
+   */
   sigEntry: Int32Array
   sigTotal: Float64Array
-  sigFactor: Float64Array
-  /** per-gram stamp (the query that last saw the gram) and where the paste first has it */
+  sigShown: Float64Array
+  /**
+   * per-gram stamp (the query that last saw the gram) and where the paste first has it: the
+   * positions of its first and last word
+   */
   gramSeen: Int32Array
   gramAt: Int32Array
+  gramTo: Int32Array
   /** per-signature stamp and found weight (thousandths); the signatures the paste touches */
   sigSeen: Int32Array
   weight: Float64Array
   /** the first of the paste's grams (in scan order) that the signature has */
   sigFirst: Int32Array
   touched: Int32Array
-  /** per signature, with cuts: first and last place found, and where they start and end in the paste */
+  /**
+   * per signature, with cuts: the places of its grams the paste has first and last, and where
+   * they start and end in the paste
+   */
   sigLo: Int32Array
   sigHi: Int32Array
   sigFrom: Int32Array
@@ -94,6 +108,7 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   const skips = new Map<string, Map<string, number>>()
   const lists: number[][] = []
   const kinds: number[] = []
+  const gramText: string[] = []
   const sigCount = index.signatures.length
   const add = (to: Map<string, Map<string, number>>, a: string, b: string, id: number) => {
     let m = to.get(a)
@@ -112,6 +127,7 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     else continue
     lists.push(list)
     kinds.push(parts.length === 1 ? 0 : parts.length === 2 ? 1 : 2)
+    gramText.push(gram)
   }
   // Postings and each signature's grams as compressed rows.
   const postStart = new Int32Array(lists.length + 1)
@@ -154,37 +170,41 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
       fill[s] = at + 1
     }
   })
-  // Weight before each place in reading order (ordinals are 0..n−1 for a signature of n grams).
-  const sigBefore = new Float64Array(postings)
-  const sigBeforeEnd = new Float64Array(sigCount)
+  // Each signature's grams put in reading order (ordinals are 0..n−1 for a signature of n grams;
+  // a signature whose ordinals are not keeps its grams as listed).
   for (let s = 0; s < sigCount; s++) {
     const start = sigGramStart[s] as number
     const n = (sigGramStart[s + 1] as number) - start
-    const byPlace = new Float64Array(n)
+    const weightByPlace = new Float64Array(n)
+    const gramByPlace = new Int32Array(n).fill(-1)
+    let placed = 0
     for (let i = 0; i < n; i++) {
       const ordinal = sigGramOrdinal[start + i] as number
-      if (ordinal >= 0 && ordinal < n) byPlace[ordinal] = sigGramWeight[start + i] as number
+      if (ordinal >= 0 && ordinal < n && gramByPlace[ordinal] === -1) {
+        weightByPlace[ordinal] = sigGramWeight[start + i] as number
+        gramByPlace[ordinal] = sigGram[start + i] as number
+        placed++
+      }
     }
-    let sum = 0
-    for (let j = 0; j < n; j++) {
-      sigBefore[start + j] = sum
-      sum += byPlace[j] as number
+    if (placed === n) {
+      sigGram.set(gramByPlace, start)
+      sigGramWeight.set(weightByPlace, start)
     }
-    sigBeforeEnd[s] = sum
   }
   const sigEntry = new Int32Array(sigCount)
   const sigTotal = new Float64Array(sigCount)
-  const sigFactor = new Float64Array(sigCount)
+  const sigShown = new Float64Array(2 * sigCount)
   index.signatures.forEach((sig, s) => {
     sigEntry[s] = sig.entry >= 0 && sig.entry < entryCount ? sig.entry : -1
     sigTotal[s] = sig.total
-    // Short signatures cannot prove much: scale by how much wording they carry.
-    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
+    // Short signatures cannot prove much: scale by how much wording they carry (its specificity
+    // is min(1, sigShown[2 * s])).
+    sigShown[2 * s] = sig.kind === 'code' ? 1e9 : sig.strength / SPECIFICITY_FULL
     // A sentence taken out of a longer message counts only as far as its wording is its own:
     // a sentence many entries share (boilerplate) cannot by itself make any one of them first.
     const own = sig.part > 0 && sig.strength > 0 ? Math.min(1, sig.total / sig.strength) : 1
     // An exception name or code alone is shared by many errors: `cap` keeps it below a match.
-    sigFactor[s] = specificity * sig.cap * own
+    sigShown[2 * s + 1] = sig.cap * own
   })
   const entrySigStart = new Int32Array(entryCount + 1)
   for (let s = 0; s < sigCount; s++) {
@@ -203,6 +223,7 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     entryFill[e] = at + 1
   }
   l = {
+    common: new Set(index.common),
     single,
     pairs,
     skips,
@@ -211,17 +232,18 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     postWeight,
     postOrdinal,
     kinds: Uint8Array.from(kinds),
+    gramText,
     sigGramStart,
     sigGram,
-    sigBefore,
-    sigBeforeEnd,
+    sigGramWeight,
     entrySigStart,
     entrySig,
     sigEntry,
     sigTotal,
-    sigFactor,
+    sigShown,
     gramSeen: new Int32Array(lists.length),
     gramAt: new Int32Array(lists.length),
+    gramTo: new Int32Array(lists.length),
     sigSeen: new Int32Array(sigCount),
     weight: new Float64Array(sigCount),
     touched: new Int32Array(sigCount),
@@ -243,6 +265,8 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
 /** A bucket per thousandth of a score: candidates' scores are rounded to thousandths anyway. */
 const BUCKETS = 1001
 const histogram = new Int32Array(BUCKETS)
+/** What `measure` found for a signature: the total its coverage is measured against, its factors. */
+const shown = new Float64Array(2)
 /**
  * Room when comparing unrounded bounds with thresholds: scores are compared after rounding to
  * thousandths, so an entry a thousandth below a threshold may still tie with it.
@@ -261,27 +285,41 @@ export function prepareRanking(kb: Kb): void {
  * Ranks the knowledge base's entries for a normalised paste.
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
+  const l = lookupOf(kb.index, kb.entries.length)
+  const { common } = l
   const { list } = normalized
   // The content tokens (PowerShell decoration left out): where each is in the list.
   const content = new Int32Array(list.length)
-  let count = 0
-  for (let i = 0; i < list.length; i++) if (!list.noise[i]) content[count++] = i
+  let n = 0
+  for (let i = 0; i < list.length; i++) if (!list.noise[i]) content[n++] = i
   const tokenAt = (p: number) => list.t[content[p] as number] as string
-  const endOf = (p: number) => list.end[content[p] as number] as number
-  // Where the paste was cut (an ellipsis): 1 at the content tokens either side of one. Most
-  // pastes have none, and then nothing is allocated.
-  const hasCuts = count > 0 && normalized.cuts.length > 0
-  const cutBefore = new Uint8Array(hasCuts ? count + 1 : 0)
-  const cutAfter = new Uint8Array(hasCuts ? count + 2 : 0)
+  /** Whether content token `p` can be part of a value several tokens long (see `valueWord`). */
+  const isValueWord = (p: number) => valueWord(list, content[p] as number, common)
+  // Where the paste was cut (an ellipsis): for each content token, how many tokens stand between
+  // it and the next cut after it (`cutAhead`, 0 when the cut follows it directly) and the last
+  // cut before it (`cutBehind`). Most pastes have none, and then nothing is allocated.
+  const hasCuts = n > 0 && normalized.cuts.length > 0
+  const cutAhead = new Int32Array(hasCuts ? n : 0)
+  const cutBehind = new Int32Array(hasCuts ? n : 0)
   if (hasCuts) {
+    const far = 1e9 // no cut that way
+    cutAhead.fill(far)
+    cutBehind.fill(far)
     let i = 0
     for (const at of normalized.cuts) {
-      while (i < count && endOf(i) <= at) i++
-      if (i > 0) cutAfter[i - 1] = 1
-      if (i < count) cutBefore[i] = 1
+      while (i < n && (list.end[content[i] as number] as number) <= at) i++
+      // Only an ellipsis that ends what its line shows can hide the end of a message; one with
+      // words after it on its line shortens a value or skips words ("user 2a7c... failed").
+      const endsLine =
+        i >= n || normalized.text.lastIndexOf('\n', list.start[content[i] as number] as number) > at
+      if (i > 0 && endsLine) cutAhead[i - 1] = 0
+      if (i < n) cutBehind[i] = 0
     }
+    for (let k = n - 2; k >= 0; k--)
+      if (cutAhead[k] !== 0) cutAhead[k] = (cutAhead[k + 1] as number) + 1
+    for (let k = 1; k < n; k++)
+      if (cutBehind[k] !== 0) cutBehind[k] = (cutBehind[k - 1] as number) + 1
   }
-  const l = lookupOf(kb.index, kb.entries.length)
   // Query stamps mark what this query has seen without clearing arrays between queries.
   if (l.query >= 0x7ffffff0) {
     l.gramSeen.fill(0)
@@ -291,25 +329,33 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   }
   const q = ++l.query
   // The index's grams in the paste, each once at its first position, in the order a scan of
-  // the paste meets them (single word, pair, pair over one word at each position).
+  // the paste meets them (at each position: single word, pair, then pairs over a placeholder
+  // whose value is one token, two, … as far as a value can run).
   const grams: number[] = []
-  const note = (id: number | undefined, at: number) => {
+  const note = (id: number | undefined, at: number, to: number) => {
     if (id !== undefined && l.gramSeen[id] !== q) {
       l.gramSeen[id] = q
       l.gramAt[id] = at
+      l.gramTo[id] = to
       grams.push(id)
     }
   }
-  for (let i = 0; i < count; i++) {
+  // Words either side of a cut were not next to each other in the message: no pair spans one.
+  for (let i = 0; i < n; i++) {
     const a = tokenAt(i)
-    note(l.single.get(a), i)
-    if (i + 1 < count) {
-      const m = l.pairs.get(a)
-      if (m) note(m.get(tokenAt(i + 1)), i)
-    }
-    if (i + 2 < count) {
-      const m = l.skips.get(a)
-      if (m) note(m.get(tokenAt(i + 2)), -1 - i)
+    note(l.single.get(a), i, i)
+    // (A cut lies between tokens i and j when the last cut before j comes after i.)
+    if (i + 1 >= n || (hasCuts && cutBehind[i + 1] === 0)) continue
+    const m = l.pairs.get(a)
+    if (m) note(m.get(tokenAt(i + 1)), i, i + 1)
+    const skip = l.skips.get(a)
+    if (!skip) continue
+    // Over a value of one token of any kind, or of value words.
+    const last = Math.min(n - 1, i + 1 + PLACEHOLDER_TOKENS)
+    for (let j = i + 2; j <= last && !(hasCuts && (cutBehind[j] as number) < j - i); j++) {
+      if (j > i + 2 && !isValueWord(j - 1)) break
+      if (j === i + 3 && !isValueWord(i + 1)) break
+      note(skip.get(tokenAt(j)), i, j)
     }
   }
 
@@ -318,28 +364,33 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const saturation = SATURATION_WEIGHT
   const corroboration = CORROBORATION
   const { postStart, postSig, postWeight, sigSeen, weight, touched } = l
-  const { sigEntry, sigTotal, sigFactor, entrySeen, best, second, entries } = l
+  const { sigEntry, sigTotal, sigShown, entrySeen, best, second, entries } = l
+  /** A signature's constant factors with `inView` of its weighted wording in view (1: all). */
+  const factorOf = (s: number, inView: number) =>
+    Math.min(1, (sigShown[2 * s] as number) * inView) * (sigShown[2 * s + 1] as number)
 
-  /** A signature's score for a found weight (in thousandths, so sums are exact in any order). */
-  const scoreFor = (s: number, found: number, total = sigTotal[s] as number) => {
+  /**
+   * A signature's score for a found weight (in thousandths, so sums are exact in any order), the
+   * total its coverage is measured against and its constant factors.
+   */
+  const scoreFor = (found: number, total: number, factor: number) => {
     const w = found / 1000
     const coverage = total > 0 ? Math.min(1, w / total) : 0
     // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
     const saturated = total > 0 ? Math.min(1, w / Math.min(total, saturation)) : 0
-    return (share * saturated + (1 - share) * coverage) * (sigFactor[s] as number)
+    return (share * saturated + (1 - share) * coverage) * factor
   }
 
   // Found weights: every posting list of the paste's grams, summed in thousandths. With a cut in
-  // the paste, also each signature's first and last gram found (in its reading order) and where
-  // they start and end in the paste.
-  const { postOrdinal, gramAt, kinds, sigLo, sigHi, sigFrom, sigTo, sigFirst } = l
+  // the paste, also which of each signature's grams the paste has first and last, where they
+  // start and end in it, and the first and last place in the signature found.
+  const { postOrdinal, gramAt, gramTo, kinds, sigLo, sigHi, sigFrom, sigTo, sigFirst } = l
   let touchedCount = 0
   for (let order = 0; order < grams.length; order++) {
     const g = grams[order] as number
     const end = postStart[g + 1] as number
-    const p = gramAt[g] as number
-    const from = p >= 0 ? p : -1 - p
-    const to = p >= 0 ? p + (kinds[g] === 0 ? 0 : 1) : 1 - p
+    const from = gramAt[g] as number
+    const to = gramTo[g] as number
     for (let k = postStart[g] as number; k < end; k++) {
       const s = postSig[k] as number
       if (sigSeen[s] !== q) {
@@ -356,12 +407,11 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
       }
       weight[s] = (weight[s] as number) + (postWeight[k] as number)
       if (hasCuts) {
+        // The signature's grams found first and last in the paste (grams come in order of where
+        // they start; on the same word, the earlier in the signature counts as first).
         const o = postOrdinal[k] as number
-        if (o < (sigLo[s] as number)) {
-          sigLo[s] = o
-          sigFrom[s] = from
-        }
-        if (o > (sigHi[s] as number)) {
+        if (from === sigFrom[s] && o < (sigLo[s] as number)) sigLo[s] = o
+        if (to > (sigTo[s] as number) || (to === sigTo[s] && o > (sigHi[s] as number))) {
           sigHi[s] = o
           sigTo[s] = to
         }
@@ -370,27 +420,82 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   }
 
   /**
-   * A signature's total for its coverage. A cut just after the last word found (or after a half
-   * word that follows it) hides the signature's later wording; a cut just before the first word
-   * found, its earlier wording. Hidden wording counts only CUT_WORDING as much as wording the
-   * paste lacks.
+   * A signature's total for its coverage. A cut just after the last word the paste has of it
+   * hides the signature's later wording; so does a cut after a half word that begins the
+   * signature's next word, and, where the signature has a placeholder next, a cut in or after
+   * what can be its value (one token of any kind, or a run of value words; a value of one token
+   * may be followed by such a half word). Likewise, the other way round, a cut before the first
+   * word found hides the signature's earlier wording. Hidden wording the paste does not have
+   * elsewhere is neither found nor missing: coverage is measured on the wording left in view.
    */
-  const { sigGramStart, sigBefore, sigBeforeEnd } = l
-  const visibleTotal = (s: number): number => {
-    const total = sigTotal[s] as number
-    if (!hasCuts) return total
+  const { sigGramStart, sigGram, sigGramWeight, gramSeen } = l
+  /** Weight of the grams of signature `s` in places `from`..`to` − 1 the paste does not have. */
+  const hide = (s: number, from: number, to: number) => {
+    const start = sigGramStart[s] as number
+    let weight = 0
+    for (let j = start + from; j < start + to; j++)
+      if (gramSeen[sigGram[j] as number] !== q) weight += sigGramWeight[j] as number
+    return weight
+  }
+  const { signatures } = kb.index
+  /**
+   * Whether the `between` tokens from a signature's words found (at `at`) to a cut, going `step`
+   * (1: to a cut after them, −1: before them), leave its wording beyond hidden, `gram` being its
+   * gram next to them: none; one that can be part of the signature's next (previous) word; or,
+   * where a placeholder comes first, its value (one token of any kind, or value words with the
+   * last cut short), or a value of one token then such a part of a word.
+   */
+  const hides = (between: number, gram: number, at: number, step: 1 | -1) => {
+    const placeholder = kinds[gram] === 2
+    if (between === 0) return true
+    if (placeholder && between <= PLACEHOLDER_TOKENS + 1) {
+      let k = 1
+      while (k < between && isValueWord(at + step * k)) k++
+      if (k === between) return true
+    }
+    if (between !== (placeholder ? 2 : 1)) return false
+    const text = l.gramText[gram] as string
+    const half = tokenAt(at + step * between)
+    return step === 1
+      ? text.startsWith(half, text.lastIndexOf(' ') + 1)
+      : text.endsWith(half, text.indexOf(' '))
+  }
+
+  /**
+   * The total a signature's coverage is measured against and its factors, in `shown` (a typed
+   * array: numbers kept there are not boxed as a closure's would be).
+   */
+  const measure = (s: number) => {
+    shown[0] = sigTotal[s] as number
+    shown[1] = factorOf(s, 1)
+    if (!hasCuts) return
+    // Tokens between the words found and the nearest cut after (before) them. Most signatures'
+    // words found stop too far from any cut to be hidden by it.
     const to = sigTo[s] as number
     const from = sigFrom[s] as number
-    const tail = cutAfter[to] === 1 || cutAfter[to + 1] === 1
-    const head = cutBefore[from] === 1 || (from > 0 && cutBefore[from - 1] === 1)
-    if (!tail && !head) return total
+    const ahead = cutAhead[to] as number
+    const behind = cutBehind[from] as number
+    if (ahead > PLACEHOLDER_TOKENS + 1 && behind > PLACEHOLDER_TOKENS + 1) return
     const start = sigGramStart[s] as number
-    let hidden = 0
+    const size = (sigGramStart[s + 1] as number) - start
     const after = (sigHi[s] as number) + 1
-    if (tail && start + after < (sigGramStart[s + 1] as number))
-      hidden += (sigBeforeEnd[s] as number) - (sigBefore[start + after] as number)
-    if (head) hidden += sigBefore[start + (sigLo[s] as number)] as number
-    return total - ((1 - CUT_WORDING) * hidden) / 1000
+    const before = sigLo[s] as number
+    let hidden = 0
+    if (after < size) {
+      const next = sigGram[start + after] as number
+      if (hides(ahead, next, to, 1)) hidden += hide(s, after, size)
+    }
+    if (before > 0) {
+      const prev = sigGram[start + before - 1] as number
+      if (hides(behind, prev, from, -1)) hidden += hide(s, 0, before)
+    }
+    if (hidden === 0) return
+    const total = sigTotal[s] as number
+    const shownTotal = total - hidden / 1000
+    shown[0] = shownTotal
+    // A signature seen only in part is only as specific as the part shown: its strength in
+    // proportion to the share of its (weighted) wording left in view.
+    shown[1] = factorOf(s, shownTotal / total)
   }
 
   // Each signature's score, and each entry's best and second-best signature score.
@@ -399,7 +504,11 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     const s = touched[k] as number
     const e = sigEntry[s] as number
     if (e < 0) continue
-    const v = scoreFor(s, weight[s] as number, visibleTotal(s))
+    let v: number
+    if (hasCuts) {
+      measure(s)
+      v = scoreFor(weight[s] as number, shown[0] as number, shown[1] as number)
+    } else v = scoreFor(weight[s] as number, sigTotal[s] as number, factorOf(s, 1))
     if (entrySeen[e] !== q) {
       entrySeen[e] = q
       best[e] = v
@@ -457,52 +566,54 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
       const s = l.entrySig[j] as number
       if (sigSeen[s] !== q) continue
       const found = weight[s] as number
-      const total = visibleTotal(s)
+      measure(s)
+      const total = shown[0] as number
       const coverage = total > 0 ? Math.min(1, found / 1000 / total) : 0
-      hits.push({ s, score: scoreFor(s, found, total), coverage, at: sigFirst[s] as number, found })
+      const score = scoreFor(found, total, shown[1] as number)
+      hits.push({ s, score, coverage, at: sigFirst[s] as number, found })
     }
     hits.sort((a, b) => a.at - b.at || a.s - b.s)
     kept.set(e, hits)
   }
 
   // Token positions of the grams a signature shares with the paste. Pairs cover two tokens; a
-  // pair over a placeholder covers the outer two (its position is stored negated).
-  const visitPositions = (
-    s: number,
-    atOf: (gram: number) => number | undefined,
-    visit: (p: number) => void,
-  ) => {
+  // pair over a placeholder covers the outer two.
+  const visitPositions = (s: number, now: boolean, visit: (p: number) => void) => {
     const end = l.sigGramStart[s + 1] as number
     for (let k = l.sigGramStart[s] as number; k < end; k++) {
       const g = l.sigGram[k] as number
-      const at = atOf(g)
-      if (at === undefined) continue
-      if (at >= 0) {
-        visit(at)
-        if (l.kinds[g] !== 0) visit(at + 1)
+      let at: number
+      let to: number
+      if (now) {
+        if (l.gramSeen[g] !== q) continue
+        at = l.gramAt[g] as number
+        to = l.gramTo[g] as number
       } else {
-        visit(-1 - at)
-        visit(1 - at)
+        const span = spanLater(g)
+        if (span === undefined) continue
+        ;[at, to] = span
       }
+      visit(at)
+      if (to !== at) visit(to)
     }
   }
-  const atNow = (g: number) => (l.gramSeen[g] === q ? (l.gramAt[g] as number) : undefined)
   // Evidence is read after this call returns, when the stamps may belong to a later paste.
-  let atByGram: Map<number, number> | undefined
-  const atLater = (g: number) =>
-    (atByGram ??= new Map(grams.map((id) => [id, l.gramAt[id] as number]))).get(g)
+  let spanByGram: Map<number, [number, number]> | undefined
+  const spanLater = (g: number) =>
+    (spanByGram ??= new Map(
+      grams.map((id) => [id, [l.gramAt[id] as number, l.gramTo[id] as number]]),
+    )).get(g)
   const positionsOf = (s: number): Set<number> => {
     const set = new Set<number>()
-    visitPositions(s, atLater, (p) => set.add(p))
+    visitPositions(s, false, (p) => set.add(p))
     return set
   }
 
   // Marks for comparing two signatures' positions without building sets: mark[p] === stamp.
-  const bestMark = new Int32Array(count + 2)
-  const otherMark = new Int32Array(count + 2)
+  const bestMark = new Int32Array(n + 2)
+  const otherMark = new Int32Array(n + 2)
   let stamp = 0
 
-  const { signatures } = kb.index
   const scored: {
     c: Candidate
     at: number
@@ -519,13 +630,13 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     // Corroboration: the strongest other signature that points at different words of the paste.
     if (scores.length > 1) {
       const bestStamp = ++stamp
-      visitPositions(top.s, atNow, (p) => (bestMark[p] = bestStamp))
+      visitPositions(top.s, true, (p) => (bestMark[p] = bestStamp))
       for (let k = 1; k < scores.length; k++) {
         const other = scores[k] as (typeof scores)[number]
         const otherStamp = ++stamp
         let shared = 0
         let size = 0
-        visitPositions(other.s, atNow, (p) => {
+        visitPositions(other.s, true, (p) => {
           if (otherMark[p] === otherStamp) return
           otherMark[p] = otherStamp
           size++
@@ -549,7 +660,7 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
           .map((h) => ({
             signatureId: (signatures[h.s] as CompiledSignature).id,
             coverage: round(h.coverage),
-            spans: spansOf(positionsOf(h.s), list, content.subarray(0, count)),
+            spans: spansOf(positionsOf(h.s), list, content.subarray(0, n)),
           }))
           .sort((a, b) => b.coverage - a.coverage))
       },
@@ -601,4 +712,17 @@ function spansOf(positions: Set<number>, list: TokenList, content: Int32Array): 
   }
   if (run) spans.push(run)
   return spans
+}
+
+/**
+ * A token that can be part of a value several tokens long: a word that is not one of the
+ * knowledge base's common words, a machine id or a number (names, server names split at dashes, a
+ * GUID split by a line wrap). An address, a GUID, a URL, a time or a host name is a whole value on
+ * its own, and common words ("when", "with", "the") are the message's own wording again.
+ */
+function valueWord(list: TokenList, i: number, common: ReadonlySet<string>): boolean {
+  const kind = list.kind[i]
+  return kind === 'word'
+    ? !common.has(list.t[i] as string)
+    : kind === 'number' || list.t[i] === '<id>'
 }

@@ -77,6 +77,11 @@ export interface MatchIndex {
   postings: Record<string, number[]>
   /** Every word of every signature, for joining words cut by a line wrap. */
   vocabulary: string[]
+  /**
+   * The words of `vocabulary` that are common words (see common-words.ts): a value filled into a
+   * placeholder does not run through them. Shipped instead of the whole list.
+   */
+  common?: string[]
 }
 
 export interface Kb {

@@ -12,12 +12,13 @@ import { generated, readJsonl } from '../../scripts/noisy.ts'
 import { syntheticKb } from '../../scripts/synthetic.ts'
 import { loadKb } from '../../src/content/compile.ts'
 import { buildIndex } from '../../src/engine/build-index.ts'
+import { COMMON_WORDS } from '../../src/engine/common-words.ts'
 import {
   CLOSEST_FLOOR,
   CORROBORATION,
-  CUT_WORDING,
   MATCH_THRESHOLD,
   MAX_LISTED,
+  PLACEHOLDER_TOKENS,
   SATISFY_COVERAGE,
   SATURATION_SHARE,
   SATURATION_WEIGHT,
@@ -55,27 +56,57 @@ function gramsBySignature(kb: Kb): Map<number, Gram[]> {
 function plainRank(kb: Kb, text: string, vocabulary: Set<string>) {
   const normalized = normalize(text, vocabulary)
   const content = normalized.tokens.filter((t) => !t.noise)
-  // Paste grams at their first position, in scan order; a pair over one word stored negated.
-  const at = new Map<string, number>()
+  // An ellipsis cuts after the last token ending before it, and before the first token after it.
+  const endOf = (p: number) => (content[p] as Token).end
+  const cutsAfter = (p: number) =>
+    p >= 0 && p < content.length
+      ? normalized.cuts.filter(
+          (c) => endOf(p) <= c && (p + 1 >= content.length || endOf(p + 1) > c),
+        )
+      : []
+  const cutAfter = (p: number) => cutsAfter(p).length > 0
+  // Only an ellipsis with no more words after it on its line can hide the end of a message.
+  const endingCutAfter = (p: number) =>
+    cutsAfter(p).some(
+      (c) =>
+        p + 1 >= content.length ||
+        !/^[^\n]*$/.test(normalized.text.slice(c, (content[p + 1] as Token).start)),
+    )
+  const cutBefore = (p: number) =>
+    p >= 0 &&
+    p < content.length &&
+    normalized.cuts.some((c) => endOf(p) > c && (p === 0 || endOf(p - 1) <= c))
+  // A value filled into a placeholder: one token of any kind, or up to PLACEHOLDER_TOKENS words
+  // that are not common words, machine ids and numbers.
+  const valueWord = (t: Token | undefined) =>
+    t !== undefined &&
+    (t.kind === 'word'
+      ? !(COMMON_WORDS.has(t.t) && kb.index.vocabulary.includes(t.t))
+      : t.kind === 'number' || t.t === '<id>')
+  const isValue = (from: number, length: number) =>
+    length === 1 ||
+    (length <= PLACEHOLDER_TOKENS && content.slice(from, from + length).every(valueWord))
+  // Paste grams at their first place (the positions of their first and last word), in scan
+  // order: at each position the word, the pair, then pairs over values one, two, … tokens long;
+  // no pair spans a cut.
+  const at = new Map<string, [number, number]>()
   const order = new Map<string, number>()
-  const see = (g: string, p: number) => {
+  const see = (g: string, from: number, to: number) => {
     if (!at.has(g) && g in kb.index.postings) {
-      at.set(g, p)
+      at.set(g, [from, to])
       order.set(g, order.size)
     }
   }
+  const uncut = (i: number, j: number) =>
+    !Array.from({ length: j - i }, (_, d) => i + d).some(cutAfter)
   content.forEach((t, i) => {
-    see(t.t, i)
+    see(t.t, i, i)
     const b = content[i + 1]
-    if (b) see(`${t.t} ${b.t}`, i)
-    const c = content[i + 2]
-    if (c) see(`${t.t} _ ${c.t}`, -1 - i)
+    if (b && uncut(i, i + 1)) see(`${t.t} ${b.t}`, i, i + 1)
+    for (let j = i + 2; j < content.length && isValue(i + 1, j - i - 1) && uncut(i, j); j++)
+      see(`${t.t} _ ${(content[j] as Token).t}`, i, j)
   })
-  const span = (g: string): [number, number] => {
-    const p = at.get(g) as number
-    if (p < 0) return [-1 - p, 1 - p]
-    return [p, g.includes(' ') ? p + 1 : p]
-  }
+  const span = (g: string): [number, number] => at.get(g) as [number, number]
   const positions = (grams: Gram[]) => {
     const set = new Set<number>()
     for (const { gram } of grams) {
@@ -89,16 +120,15 @@ function plainRank(kb: Kb, text: string, vocabulary: Set<string>) {
 
   const bySignature = gramsBySignature(kb)
 
-  // An ellipsis cuts after the last token ending before it, and before the first token after it.
-  const endOf = (p: number) => (content[p] as Token).end
-  const cutAfter = (p: number) =>
-    p >= 0 &&
-    p < content.length &&
-    normalized.cuts.some((c) => endOf(p) <= c && (p + 1 >= content.length || endOf(p + 1) > c))
-  const cutBefore = (p: number) =>
-    p >= 0 &&
-    p < content.length &&
-    normalized.cuts.some((c) => endOf(p) > c && (p === 0 || endOf(p - 1) <= c))
+  // Tokens between a token and the next cut after it / the last cut before it.
+  const tokensToCut = (p: number, step: 1 | -1) => {
+    for (let d = 0; p + step * d >= 0 && p + step * d < content.length; d++)
+      if (step === 1 ? endingCutAfter(p + d) : cutBefore(p - d)) return d
+    return Infinity
+  }
+  const wordsOf = (gram: string) => gram.split(' ')
+  const allValueWords = (from: number, length: number) =>
+    length <= PLACEHOLDER_TOKENS && content.slice(from, from + length).every(valueWord)
   type Hit = { s: number; score: number; coverage: number; found: number; first: number }
   const hitsOf = new Map<number, Hit[]>()
   kb.index.signatures.forEach((sig, s) => {
@@ -107,28 +137,69 @@ function plainRank(kb: Kb, text: string, vocabulary: Set<string>) {
     if (matched.length === 0) return
     const found = matched.reduce((sum, g) => sum + Math.round(g.weight * 1000), 0)
     let total = sig.total
-    const firstGram = matched.reduce((a, b) => (b.ordinal < a.ordinal ? b : a))
-    const lastGram = matched.reduce((a, b) => (b.ordinal > a.ordinal ? b : a))
+    // The grams found first and last in the paste (on the same word, the earlier / later in the
+    // signature), and the signature's grams next to them.
+    const firstGram = matched.reduce((a, b) => {
+      const [fa, fb] = [span(a.gram)[0], span(b.gram)[0]]
+      return fb < fa || (fb === fa && b.ordinal < a.ordinal) ? b : a
+    })
+    const lastGram = matched.reduce((a, b) => {
+      const [ta, tb] = [span(a.gram)[1], span(b.gram)[1]]
+      return tb > ta || (tb === ta && b.ordinal > a.ordinal) ? b : a
+    })
     const [from] = span(firstGram.gram)
     const [, to] = span(lastGram.gram)
-    const tail = cutAfter(to) || cutAfter(to + 1)
-    const head = cutBefore(from) || (from > 0 && cutBefore(from - 1))
-    const hidden = grams
-      .filter(
-        (g) => (tail && g.ordinal > lastGram.ordinal) || (head && g.ordinal < firstGram.ordinal),
-      )
-      .reduce((sum, g) => sum + Math.round(g.weight * 1000), 0)
-    total -= ((1 - CUT_WORDING) * hidden) / 1000
+    const next = grams.find((g) => g.ordinal === lastGram.ordinal + 1)
+    const prev = grams.find((g) => g.ordinal === firstGram.ordinal - 1)
+    // Tokens between the words found and the cut: none; a half of the signature's next word; or,
+    // where a placeholder comes next, its value (its last token maybe cut), or a value of one
+    // token and such a half word. The same the other way round before the first word found.
+    let tail = false
+    if (next) {
+      const between = tokensToCut(to, 1)
+      const word = wordsOf(next.gram).at(-1) as string
+      const half = () => word.startsWith((content[to + between] as Token).t)
+      tail =
+        between === 0 ||
+        (next.gram.includes(' _ ')
+          ? between === 1 || allValueWords(to + 1, between - 1) || (between === 2 && half())
+          : between === 1 && half())
+    }
+    let head = false
+    if (prev) {
+      const between = tokensToCut(from, -1)
+      const word = wordsOf(prev.gram)[0] as string
+      const half = () => word.endsWith((content[from - between] as Token).t)
+      head =
+        between === 0 ||
+        (prev.gram.includes(' _ ')
+          ? between === 1 ||
+            allValueWords(from - between + 1, between - 1) ||
+            (between === 2 && half())
+          : between === 1 && half())
+    }
+    // Hidden wording is neither found nor missing, and the signature is only as specific as its
+    // strength in proportion to the share of its wording left in view.
+    const hiddenGrams = grams.filter(
+      (g) =>
+        !at.has(g.gram) &&
+        ((tail && g.ordinal > lastGram.ordinal) || (head && g.ordinal < firstGram.ordinal)),
+    )
+    const hidden = hiddenGrams.reduce((sum, g) => sum + Math.round(g.weight * 1000), 0)
+    total -= hidden / 1000
     const w = found / 1000
     const coverage = total > 0 ? Math.min(1, w / total) : 0
     const saturated = total > 0 ? Math.min(1, w / Math.min(total, SATURATION_WEIGHT)) : 0
-    const specificity = sig.kind === 'code' ? 1 : Math.min(1, sig.strength / SPECIFICITY_FULL)
+    const specificity =
+      sig.kind === 'code'
+        ? 1
+        : hidden > 0
+          ? Math.min(1, (sig.strength / SPECIFICITY_FULL) * (total / sig.total))
+          : Math.min(1, sig.strength / SPECIFICITY_FULL)
     const own = sig.part > 0 && sig.strength > 0 ? Math.min(1, sig.total / sig.strength) : 1
     const score =
       (SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage) *
-      specificity *
-      sig.cap *
-      own
+      (specificity * (sig.cap * own))
     const first = Math.min(...matched.map((g) => order.get(g.gram) as number))
     const hits = hitsOf.get(sig.entry) ?? []
     hits.push({ s, score, coverage, found, first })
