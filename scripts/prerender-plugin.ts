@@ -16,7 +16,7 @@
  * that are never fetched (the start page shows before the knowledge base anyway).
  */
 import { runnerImport, type Plugin, type Rolldown } from 'vite'
-import { OWN_CODE } from '../src/app/page-code.ts'
+import { OWN_CODE, START_PAGE } from '../src/app/page-code.ts'
 import { APP_ONLY, PRERENDERED } from '../src/app/prerendered-mark.ts'
 import { INPUTS_KEY } from '../src/store/storage-keys.ts'
 
@@ -60,7 +60,7 @@ export function loaderScript(app: string, preloads: string[] = [], pages: string
       return false
     }
   }
-  var startPage = /^(?:#\\/?(?:[?#]|$)|$)/.test(location.hash)
+  var startPage = new RegExp(${JSON.stringify(START_PAGE.source)}).test(location.hash)
   if (!startPage || savedPaste() || /[?&]error=/.test(location.search + location.hash)) {
     document.documentElement.setAttribute('${APP_ONLY}', '')
     return start(!new RegExp(${JSON.stringify(OWN_CODE.source)}).test(location.hash))

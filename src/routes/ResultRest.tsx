@@ -6,7 +6,7 @@
  */
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { paths } from '../app/paths.ts'
+import { absoluteLink, paths } from '../app/paths.ts'
 import { applies } from '../engine/diagnose.ts'
 import { normalize, type Normalized } from '../engine/normalize.ts'
 import { UNKNOWN, type EntryBody, type EntryHead, type Question } from '../engine/types.ts'
@@ -27,8 +27,6 @@ export interface ResultRestProps {
   onValueChange: (name: string, value: string) => void
   /** The paste as the engine read it; undefined when there is none to match. */
   normalized: Normalized | undefined
-  /** The page's share link. */
-  share: string
 }
 
 /** The empty paste, as the engine reads it. */
@@ -43,8 +41,8 @@ export function ResultRest({
   values,
   onValueChange,
   normalized,
-  share,
 }: ResultRestProps) {
+  const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))
   const [includeIds, setIncludeIds] = useState(false)
   const note = noteInput(
     questions,

@@ -2,7 +2,7 @@ import { Suspense, use, useEffect, useMemo } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { lookupsOnly, useResultData } from '../app/kb.ts'
 import { loadResultRest } from '../app/lazy-views.tsx'
-import { absoluteLink, parseAnswers, paths } from '../app/paths.ts'
+import { parseAnswers } from '../app/paths.ts'
 import { useAfterPaint } from '../app/use-after-paint.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
 import { diagnose, failedConditions } from '../engine/diagnose.ts'
@@ -84,7 +84,6 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
   for (const [k, v] of Object.entries(typed)) values[k as keyof Values] = v
   const failed = failedConditions(lookups, entry, parsed.answers)
   const spans = candidate ? candidate.evidence.flatMap((e) => e.spans) : []
-  const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))
   // The top of the page (what a phone's screen shows first: the problem, your answers, the
   // evidence, the cause) renders and paints first; the fix, the ticket note and the share link
   // follow in a render of their own, so the top is on the screen without waiting for the whole
@@ -140,9 +139,10 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
 
       <EntryCause body={body} />
 
-      {whole ? (
-        // Holds the rest's place while its code loads, as it does before the first paint.
-        <Suspense fallback={<div className="result-rest" />}>
+      {/* Until the rest is on the page (before the first paint, then while its code loads), a
+          placeholder a screen high holds its place, so the footer does not show and move. */}
+      <Suspense fallback={<div className="result-rest" />}>
+        {whole ? (
           <Rest
             entry={entry}
             body={body}
@@ -151,13 +151,11 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
             values={values}
             onValueChange={setValue}
             normalized={normalized}
-            share={share}
           />
-        </Suspense>
-      ) : (
-        // Holds the rest's place below the screen, so the footer does not show and move.
-        <div className="result-rest" />
-      )}
+        ) : (
+          <div className="result-rest" />
+        )}
+      </Suspense>
     </article>
   )
 }

@@ -8,52 +8,44 @@ interface Props {
 }
 
 interface State {
-  failed: boolean
-  /** What failed was fetching something the page needs, not the tool's code. */
-  loadFailed: boolean
+  /** What went wrong: a bug in the tool, or fetching something the page needs. */
+  failed: null | 'bug' | 'load'
   key: string
 }
 
 /** A bug in one page shows a friendly message with a way back, never a blank screen. */
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { failed: false, loadFailed: false, key: this.props.resetKey }
+  override state: State = { failed: null, key: this.props.resetKey }
 
   static getDerivedStateFromError(error: unknown): Partial<State> {
-    return { failed: true, loadFailed: error instanceof LoadError }
+    return { failed: error instanceof LoadError ? 'load' : 'bug' }
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return props.resetKey !== state.key
-      ? { failed: false, loadFailed: false, key: props.resetKey }
-      : null
+    return props.resetKey !== state.key ? { failed: null, key: props.resetKey } : null
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children
-    if (this.state.loadFailed)
-      return (
-        <div role="alert">
-          <h1>This page could not be loaded</h1>
-          <p>
-            Part of what it shows could not be fetched from the server: check your connection, then
-            reload the page. Your text and answers are still kept in this tab.
-          </p>
-          <p>
-            <button type="button" onClick={() => window.location.reload()}>
-              Reload the page
-            </button>{' '}
-            <a href="#/">Back to the start</a>
-          </p>
-        </div>
-      )
+    const { failed } = this.state
+    if (!failed) return this.props.children
+    const load = failed === 'load'
     return (
       <div role="alert">
-        <h1>Something went wrong on this page</h1>
+        <h1>{load ? 'This page could not be loaded' : 'Something went wrong on this page'}</h1>
         <p>
-          This is a bug in the tool, not something you did. Your text and answers are still kept in
-          this tab.
+          {load
+            ? 'Part of what it shows could not be fetched from the server: check your connection, then reload the page.'
+            : 'This is a bug in the tool, not something you did.'}{' '}
+          Your text and answers are still kept in this tab.
         </p>
         <p>
+          {load && (
+            <>
+              <button type="button" onClick={() => window.location.reload()}>
+                Reload the page
+              </button>{' '}
+            </>
+          )}
           <a href="#/">Back to the start</a>
         </p>
       </div>

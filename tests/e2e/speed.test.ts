@@ -130,6 +130,13 @@ async function holdRequests(
   return { release, asked: () => asked }
 }
 
+/** The staged-migration problem (federated users, ForceChangePassword), with its samples. */
+function stagedEntry() {
+  const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
+  if (!entry) throw new Error('No staged-migration entry with samples.')
+  return entry
+}
+
 /** The knowledge-base file, the app's script, and the other pages' code (src/app/views.ts). */
 const KB_FILE = /\/assets\/kb-[^/]*\.json$/
 const APP_SCRIPT = /\/assets\/index-[^/]*\.js$/
@@ -150,8 +157,7 @@ describe('before the knowledge base has arrived', () => {
     await run(async (s) => {
       const { page } = s
       const kb = await holdRequests(s, KB_FILE)
-      const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
-      if (!entry) throw new Error('No staged-migration entry with samples.')
+      const entry = stagedEntry()
       await page.goto(appUrl(s.origin, '/'))
       await waitForHeading(page, 'Diagnose a mailbox migration error')
       await page.getByText('What you paste stays in this browser tab').waitFor()
@@ -181,8 +187,7 @@ describe('before the knowledge base has arrived', () => {
     await run(async (s) => {
       const { page } = s
       const kb = await holdRequests(s, KB_FILE)
-      const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
-      if (!entry) throw new Error('No staged-migration entry with samples.')
+      const entry = stagedEntry()
       await page.goto(appUrl(s.origin, `/result/${entry.id}?users-federated=yes`))
       await waitForPage(page, `/result/${entry.id}`, entry.title)
       await page.getByRole('heading', { name: 'Why this happens' }).waitFor()
@@ -269,8 +274,7 @@ describe("before the app's script has arrived", () => {
     await run(async (s) => {
       const { page } = s
       const app = await holdRequests(s, APP_SCRIPT)
-      const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
-      if (!entry) throw new Error('No staged-migration entry with samples.')
+      const entry = stagedEntry()
       // Not until "load": that waits for the app's script, which is held back.
       await page.goto(appUrl(s.origin, `/result/${entry.id}`), { waitUntil: 'commit' })
       await waitUntil(
@@ -324,8 +328,7 @@ describe("the other pages' code", () => {
     await run(async (s) => {
       const { page } = s
       const rest = await holdRequests(s, /\/assets\/ResultRest-[^/]*\.js$/)
-      const entry = entriesWithSamples().find((e) => e.id.startsWith('staged-migration-federated'))
-      if (!entry) throw new Error('No staged-migration entry with samples.')
+      const entry = stagedEntry()
       await page.goto(appUrl(s.origin, `/result/${entry.id}?users-federated=yes`))
       // (Not waitForPage: it waits for the whole result page, whose rest is held back here.)
       await page.getByRole('heading', { level: 1, name: entry.title }).waitFor()

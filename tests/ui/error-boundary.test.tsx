@@ -3,22 +3,22 @@ import { describe, expect, it, vi } from 'vitest'
 import { LoadError } from '../../src/app/loads.ts'
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary.tsx'
 
-function Broken(): never {
-  throw new Error('boom')
-}
-
-function Unreachable(): never {
-  throw new LoadError('The details could not be loaded (HTTP 404).')
+/** A page that throws `error` as it renders, inside the boundary. */
+function renderFailing(error: Error) {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  function Failing(): never {
+    throw error
+  }
+  render(
+    <ErrorBoundary resetKey="/x">
+      <Failing />
+    </ErrorBoundary>,
+  )
 }
 
 describe('the error boundary', () => {
   it('shows a friendly page with a way back instead of a blank screen', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    render(
-      <ErrorBoundary resetKey="/x">
-        <Broken />
-      </ErrorBoundary>,
-    )
+    renderFailing(new Error('boom'))
     expect(
       screen.getByRole('heading', { name: 'Something went wrong on this page' }),
     ).toBeInTheDocument()
@@ -26,12 +26,7 @@ describe('the error boundary', () => {
   })
 
   it('tells a failed load (a connection problem, not a bug) apart, and offers a reload', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
-    render(
-      <ErrorBoundary resetKey="/x">
-        <Unreachable />
-      </ErrorBoundary>,
-    )
+    renderFailing(new LoadError('The details could not be loaded (HTTP 404).'))
     expect(
       screen.getByRole('heading', { name: 'This page could not be loaded' }),
     ).toBeInTheDocument()
