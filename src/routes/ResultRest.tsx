@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { absoluteLink, paths } from '../app/paths.ts'
 import { applies } from '../engine/diagnose.ts'
-import { normalize, type Normalized } from '../engine/normalize.ts'
+import type { Normalized } from '../engine/normalize.ts'
 import { UNKNOWN, type EntryBody, type EntryHead, type Question } from '../engine/types.ts'
 import { fillTemplate, type Values } from '../engine/values.ts'
 import { UNKNOWN_LABEL } from '../content/labels.ts'
@@ -29,10 +29,6 @@ export interface ResultRestProps {
   normalized: Normalized | undefined
 }
 
-/** The empty paste, as the engine reads it. */
-let nothing: Normalized | null = null
-const emptyPaste = () => (nothing ??= normalize(''))
-
 export function ResultRest({
   entry,
   body,
@@ -44,15 +40,7 @@ export function ResultRest({
 }: ResultRestProps) {
   const share = absoluteLink(paths.result(entry.id, parsed.answers, parsed.order))
   const [includeIds, setIncludeIds] = useState(false)
-  const note = noteInput(
-    questions,
-    entry,
-    body,
-    normalized ?? emptyPaste(),
-    parsed,
-    values,
-    includeIds,
-  )
+  const note = noteInput(questions, entry, body, normalized, parsed, values, includeIds)
   return (
     <>
       <EntryFix
@@ -96,7 +84,7 @@ function noteInput(
   questions: readonly Question[],
   entry: EntryHead,
   body: EntryBody,
-  normalized: Normalized,
+  normalized: Normalized | undefined,
   parsed: { answers: Record<string, string>; order: readonly string[] },
   values: Values,
   includeIds: boolean,
@@ -111,7 +99,8 @@ function noteInput(
   })
   const primary = entry.sources.find((s) => s.role === 'primary') ?? entry.sources[0]
   return {
-    error: includeIds ? normalized.text : maskText(normalized),
+    // No paste, no error text (what an empty paste would give, masked or not).
+    error: !normalized ? '' : includeIds ? normalized.text : maskText(normalized),
     answers: parsed.order.map((q) => {
       const question = questions.find((x) => x.id === q)
       const a = answers[q] ?? ''
