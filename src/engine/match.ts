@@ -43,9 +43,18 @@ interface Lookup {
   /** gram id → its postings: `postSig`/`postWeight` from `postStart[g]` to `postStart[g + 1]` */
   postStart: Int32Array
   postSig: Int32Array
-  postWeight: Float64Array
+  postWeight: Int32Array
   /** the gram's place in the posting's signature, in reading order */
   postOrdinal: Int32Array
+  /**
+   * For what a cut hides, read in the same pass (no jumps to the signature's own grams): the
+   * signature's gram in the next and the previous place (−1: none), and the weight of its grams
+   * after and before this place (−1: its grams are not in reading order)
+   */
+  postNext: Int32Array
+  postPrev: Int32Array
+  postAfter: Int32Array
+  postBefore: Int32Array
   /** gram id → 0 single word, 1 pair, 2 pair over a placeholder */
   kinds: Uint8Array
   /** gram id → the gram (its words) */
@@ -57,7 +66,7 @@ interface Lookup {
   sigGramStart: Int32Array
   sigGram: Int32Array
   /** the weight (thousandths) of each of those grams, `sigGramWeight[sigGramStart[s] + j]` */
-  sigGramWeight: Float64Array
+  sigGramWeight: Int32Array
   /** entry → its signatures, `entrySig` from `entrySigStart[e]` to `entrySigStart[e + 1]` */
   entrySigStart: Int32Array
   entrySig: Int32Array
@@ -83,13 +92,12 @@ interface Lookup {
   sigFirst: Int32Array
   touched: Int32Array
   /**
-   * per signature, with cuts: the places of its grams the paste has first and last, and where
-   * they start and end in the paste
+   * per signature, with cuts, side by side from `CUT * s` (see LO…BEFORE): the places of its
+   * grams the paste has first and last, where they start and end in the paste, the first and last
+   * place of any gram it has, and the postings' NEXT, AFTER of the last and PREV, BEFORE of the
+   * first
    */
-  sigLo: Int32Array
-  sigHi: Int32Array
-  sigFrom: Int32Array
-  sigTo: Int32Array
+  sigCut: Int32Array
   /** per-entry stamp, best and second-best signature score */
   entrySeen: Int32Array
   best: Float64Array
@@ -145,13 +153,13 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   })
   postStart[lists.length] = postings
   const postSig = new Int32Array(postings)
-  const postWeight = new Float64Array(postings)
+  const postWeight = new Int32Array(postings)
   const postOrdinal = new Int32Array(postings)
   const sigGramStart = new Int32Array(sigCount + 1)
   for (let s = 0; s < sigCount; s++)
     sigGramStart[s + 1] = (sigGramStart[s] as number) + (sigGramCount[s + 1] as number)
   const sigGram = new Int32Array(postings)
-  const sigGramWeight = new Float64Array(postings)
+  const sigGramWeight = new Int32Array(postings)
   const sigGramOrdinal = new Int32Array(postings)
   const fill = sigGramStart.slice(0, sigCount)
   let p = 0
@@ -172,10 +180,11 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
   })
   // Each signature's grams put in reading order (ordinals are 0..n−1 for a signature of n grams;
   // a signature whose ordinals are not keeps its grams as listed).
+  const regular = new Uint8Array(sigCount).fill(1)
   for (let s = 0; s < sigCount; s++) {
     const start = sigGramStart[s] as number
     const n = (sigGramStart[s + 1] as number) - start
-    const weightByPlace = new Float64Array(n)
+    const weightByPlace = new Int32Array(n)
     const gramByPlace = new Int32Array(n).fill(-1)
     let placed = 0
     for (let i = 0; i < n; i++) {
@@ -189,7 +198,36 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     if (placed === n) {
       sigGram.set(gramByPlace, start)
       sigGramWeight.set(weightByPlace, start)
+    } else regular[s] = 0
+  }
+  // What each posting tells of its neighbours in its signature: for a signature in reading
+  // order, `placeBefore` is the weight of its grams before each place.
+  const postNext = new Int32Array(postings)
+  const postPrev = new Int32Array(postings)
+  const postAfter = new Int32Array(postings)
+  const postBefore = new Int32Array(postings)
+  const placeBefore = new Int32Array(postings + 1)
+  for (let s = 0; s < sigCount; s++) {
+    let sum = 0
+    for (let j = sigGramStart[s] as number; j < (sigGramStart[s + 1] as number); j++) {
+      placeBefore[j] = sum
+      sum += sigGramWeight[j] as number
     }
+  }
+  for (let k = 0; k < postings; k++) {
+    const s = postSig[k] as number
+    const o = postOrdinal[k] as number
+    const start = sigGramStart[s] as number
+    const end = sigGramStart[s + 1] as number
+    const n = end - start
+    postNext[k] = o + 1 >= 0 && o + 1 < n ? (sigGram[start + o + 1] as number) : -1
+    postPrev[k] = o > 0 && o - 1 < n ? (sigGram[start + o - 1] as number) : -1
+    if (regular[s] === 1) {
+      const before = placeBefore[start + o] as number
+      const all = (placeBefore[end - 1] as number) + (sigGramWeight[end - 1] as number)
+      postBefore[k] = before
+      postAfter[k] = all - before - (sigGramWeight[start + o] as number)
+    } else postAfter[k] = postBefore[k] = -1
   }
   const sigEntry = new Int32Array(sigCount)
   const sigTotal = new Float64Array(sigCount)
@@ -231,6 +269,10 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     postSig,
     postWeight,
     postOrdinal,
+    postNext,
+    postPrev,
+    postAfter,
+    postBefore,
     kinds: Uint8Array.from(kinds),
     gramText,
     sigGramStart,
@@ -251,10 +293,7 @@ function lookupOf(index: Kb['index'], entryCount: number): Lookup {
     best: new Float64Array(entryCount),
     second: new Float64Array(entryCount),
     sigFirst: new Int32Array(sigCount),
-    sigLo: new Int32Array(sigCount),
-    sigHi: new Int32Array(sigCount),
-    sigFrom: new Int32Array(sigCount),
-    sigTo: new Int32Array(sigCount),
+    sigCut: new Int32Array(CUT * sigCount),
     entries: new Int32Array(entryCount),
     query: 0,
   }
@@ -272,6 +311,18 @@ const shown = new Float64Array(2)
  * thousandths, so an entry a thousandth below a threshold may still tie with it.
  */
 const SLACK = 0.001
+/** The layout of `Lookup.sigCut`: a signature's numbers side by side. */
+const CUT = 10
+const LO = 0
+const HI = 1
+const FROM = 2
+const TO = 3
+const MIN = 4
+const MAX = 5
+const NEXT = 6
+const AFTER = 7
+const PREV = 8
+const BEFORE = 9
 
 /**
  * Builds the lookup of a knowledge base's index now rather than at its first ranking: a page can
@@ -286,15 +337,11 @@ export function prepareRanking(kb: Kb): void {
  */
 export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   const l = lookupOf(kb.index, kb.entries.length)
-  const { common } = l
   const { list } = normalized
   // The content tokens (PowerShell decoration left out): where each is in the list.
   const content = new Int32Array(list.length)
   let n = 0
   for (let i = 0; i < list.length; i++) if (!list.noise[i]) content[n++] = i
-  const tokenAt = (p: number) => list.t[content[p] as number] as string
-  /** Whether content token `p` can be part of a value several tokens long (see `valueWord`). */
-  const isValueWord = (p: number) => valueWord(list, content[p] as number, common)
   // Where the paste was cut (an ellipsis): for each content token, how many tokens stand between
   // it and the next cut after it (`cutAhead`, 0 when the cut follows it directly) and the last
   // cut before it (`cutBehind`). Most pastes have none, and then nothing is allocated.
@@ -328,229 +375,14 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     l.query = 0
   }
   const q = ++l.query
-  // The index's grams in the paste, each once at its first position, in the order a scan of
-  // the paste meets them (at each position: single word, pair, then pairs over a placeholder
-  // whose value is one token, two, … as far as a value can run).
-  const grams: number[] = []
-  const note = (id: number | undefined, at: number, to: number) => {
-    if (id !== undefined && l.gramSeen[id] !== q) {
-      l.gramSeen[id] = q
-      l.gramAt[id] = at
-      l.gramTo[id] = to
-      grams.push(id)
-    }
-  }
-  // Words either side of a cut were not next to each other in the message: no pair spans one.
-  for (let i = 0; i < n; i++) {
-    const a = tokenAt(i)
-    note(l.single.get(a), i, i)
-    // (A cut lies between tokens i and j when the last cut before j comes after i.)
-    if (i + 1 >= n || (hasCuts && cutBehind[i + 1] === 0)) continue
-    const m = l.pairs.get(a)
-    if (m) note(m.get(tokenAt(i + 1)), i, i + 1)
-    const skip = l.skips.get(a)
-    if (!skip) continue
-    // Over a value of one token of any kind, or of value words.
-    const last = Math.min(n - 1, i + 1 + PLACEHOLDER_TOKENS)
-    for (let j = i + 2; j <= last && !(hasCuts && (cutBehind[j] as number) < j - i); j++) {
-      if (j > i + 2 && !isValueWord(j - 1)) break
-      if (j === i + 3 && !isValueWord(i + 1)) break
-      note(skip.get(tokenAt(j)), i, j)
-    }
-  }
-
-  // Limits read into locals: hot loops then read no module bindings.
-  const share = SATURATION_SHARE
-  const saturation = SATURATION_WEIGHT
-  const corroboration = CORROBORATION
-  const { postStart, postSig, postWeight, sigSeen, weight, touched } = l
-  const { sigEntry, sigTotal, sigShown, entrySeen, best, second, entries } = l
-  /** A signature's constant factors with `inView` of its weighted wording in view (1: all). */
-  const factorOf = (s: number, inView: number) =>
-    Math.min(1, (sigShown[2 * s] as number) * inView) * (sigShown[2 * s + 1] as number)
-
-  /**
-   * A signature's score for a found weight (in thousandths, so sums are exact in any order), the
-   * total its coverage is measured against and its constant factors.
-   */
-  const scoreFor = (found: number, total: number, factor: number) => {
-    const w = found / 1000
-    const coverage = total > 0 ? Math.min(1, w / total) : 0
-    // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
-    const saturated = total > 0 ? Math.min(1, w / Math.min(total, saturation)) : 0
-    return (share * saturated + (1 - share) * coverage) * factor
-  }
-
-  // Found weights: every posting list of the paste's grams, summed in thousandths. With a cut in
-  // the paste, also which of each signature's grams the paste has first and last, where they
-  // start and end in it, and the first and last place in the signature found.
-  const { postOrdinal, gramAt, gramTo, kinds, sigLo, sigHi, sigFrom, sigTo, sigFirst } = l
-  let touchedCount = 0
-  for (let order = 0; order < grams.length; order++) {
-    const g = grams[order] as number
-    const end = postStart[g + 1] as number
-    const from = gramAt[g] as number
-    const to = gramTo[g] as number
-    for (let k = postStart[g] as number; k < end; k++) {
-      const s = postSig[k] as number
-      if (sigSeen[s] !== q) {
-        sigSeen[s] = q
-        weight[s] = postWeight[k] as number
-        sigFirst[s] = order
-        touched[touchedCount++] = s
-        if (hasCuts) {
-          sigLo[s] = sigHi[s] = postOrdinal[k] as number
-          sigFrom[s] = from
-          sigTo[s] = to
-        }
-        continue
-      }
-      weight[s] = (weight[s] as number) + (postWeight[k] as number)
-      if (hasCuts) {
-        // The signature's grams found first and last in the paste (grams come in order of where
-        // they start; on the same word, the earlier in the signature counts as first).
-        const o = postOrdinal[k] as number
-        if (from === sigFrom[s] && o < (sigLo[s] as number)) sigLo[s] = o
-        if (to > (sigTo[s] as number) || (to === sigTo[s] && o > (sigHi[s] as number))) {
-          sigHi[s] = o
-          sigTo[s] = to
-        }
-      }
-    }
-  }
-
-  /**
-   * A signature's total for its coverage. A cut just after the last word the paste has of it
-   * hides the signature's later wording; so does a cut after a half word that begins the
-   * signature's next word, and, where the signature has a placeholder next, a cut in or after
-   * what can be its value (one token of any kind, or a run of value words; a value of one token
-   * may be followed by such a half word). Likewise, the other way round, a cut before the first
-   * word found hides the signature's earlier wording. Hidden wording the paste does not have
-   * elsewhere is neither found nor missing: coverage is measured on the wording left in view.
-   */
-  const { sigGramStart, sigGram, sigGramWeight, gramSeen } = l
-  /** Weight of the grams of signature `s` in places `from`..`to` − 1 the paste does not have. */
-  const hide = (s: number, from: number, to: number) => {
-    const start = sigGramStart[s] as number
-    let weight = 0
-    for (let j = start + from; j < start + to; j++)
-      if (gramSeen[sigGram[j] as number] !== q) weight += sigGramWeight[j] as number
-    return weight
-  }
-  const { signatures } = kb.index
-  /**
-   * Whether the `between` tokens from a signature's words found (at `at`) to a cut, going `step`
-   * (1: to a cut after them, −1: before them), leave its wording beyond hidden, `gram` being its
-   * gram next to them: none; one that can be part of the signature's next (previous) word; or,
-   * where a placeholder comes first, its value (one token of any kind, or value words with the
-   * last cut short), or a value of one token then such a part of a word.
-   */
-  const hides = (between: number, gram: number, at: number, step: 1 | -1) => {
-    const placeholder = kinds[gram] === 2
-    if (between === 0) return true
-    if (placeholder && between <= PLACEHOLDER_TOKENS + 1) {
-      let k = 1
-      while (k < between && isValueWord(at + step * k)) k++
-      if (k === between) return true
-    }
-    if (between !== (placeholder ? 2 : 1)) return false
-    const text = l.gramText[gram] as string
-    const half = tokenAt(at + step * between)
-    return step === 1
-      ? text.startsWith(half, text.lastIndexOf(' ') + 1)
-      : text.endsWith(half, text.indexOf(' '))
-  }
-
-  /**
-   * The total a signature's coverage is measured against and its factors, in `shown` (a typed
-   * array: numbers kept there are not boxed as a closure's would be).
-   */
-  const measure = (s: number) => {
-    shown[0] = sigTotal[s] as number
-    shown[1] = factorOf(s, 1)
-    if (!hasCuts) return
-    // Tokens between the words found and the nearest cut after (before) them. Most signatures'
-    // words found stop too far from any cut to be hidden by it.
-    const to = sigTo[s] as number
-    const from = sigFrom[s] as number
-    const ahead = cutAhead[to] as number
-    const behind = cutBehind[from] as number
-    if (ahead > PLACEHOLDER_TOKENS + 1 && behind > PLACEHOLDER_TOKENS + 1) return
-    const start = sigGramStart[s] as number
-    const size = (sigGramStart[s + 1] as number) - start
-    const after = (sigHi[s] as number) + 1
-    const before = sigLo[s] as number
-    let hidden = 0
-    if (after < size) {
-      const next = sigGram[start + after] as number
-      if (hides(ahead, next, to, 1)) hidden += hide(s, after, size)
-    }
-    if (before > 0) {
-      const prev = sigGram[start + before - 1] as number
-      if (hides(behind, prev, from, -1)) hidden += hide(s, 0, before)
-    }
-    if (hidden === 0) return
-    const total = sigTotal[s] as number
-    const shownTotal = total - hidden / 1000
-    shown[0] = shownTotal
-    // A signature seen only in part is only as specific as the part shown: its strength in
-    // proportion to the share of its (weighted) wording left in view.
-    shown[1] = factorOf(s, shownTotal / total)
-  }
-
-  // Each signature's score, and each entry's best and second-best signature score.
-  let entryCount = 0
-  for (let k = 0; k < touchedCount; k++) {
-    const s = touched[k] as number
-    const e = sigEntry[s] as number
-    if (e < 0) continue
-    let v: number
-    if (hasCuts) {
-      measure(s)
-      v = scoreFor(weight[s] as number, shown[0] as number, shown[1] as number)
-    } else v = scoreFor(weight[s] as number, sigTotal[s] as number, factorOf(s, 1))
-    if (entrySeen[e] !== q) {
-      entrySeen[e] = q
-      best[e] = v
-      second[e] = 0
-      entries[entryCount++] = e
-    } else if (v > (best[e] as number)) {
-      second[e] = best[e] as number
-      best[e] = v
-    } else if (v > (second[e] as number)) second[e] = v
-  }
-  // An entry scores at least its best signature and at most what its two best signatures give.
-  const upper = (e: number) => {
-    const top = best[e] as number
-    return top + corroboration * (1 - top) * (second[e] as number)
-  }
-
-  // Which entries can be listed: those that can reach the match threshold, and the MAX_LISTED
-  // best below it. Only they are scored in full (corroboration needs the positions of their
-  // words in the paste); the rest cannot be listed whatever they score.
-  let cut = CLOSEST_FLOOR - SLACK
-  if (entryCount > MAX_LISTED) {
-    let mayMatch = 0
-    const maybe = MATCH_THRESHOLD - SLACK
-    histogram.fill(0)
-    for (let k = 0; k < entryCount; k++) {
-      const e = entries[k] as number
-      if (upper(e) >= maybe) mayMatch++
-      const bucket = Math.min(BUCKETS - 1, Math.floor((best[e] as number) * (BUCKETS - 1)))
-      histogram[bucket] = (histogram[bucket] as number) + 1
-    }
-    // The `needed`-th best lower bound: `needed` entries score at least this much, so an entry
-    // whose upper bound is below it has MAX_LISTED entries below the threshold ahead of it.
-    const needed = mayMatch + MAX_LISTED
-    let seen = 0
-    for (let b = BUCKETS - 1; b >= 0; b--) {
-      seen += histogram[b] as number
-      if (seen >= needed) {
-        cut = Math.max(cut, b / (BUCKETS - 1) - SLACK)
-        break
-      }
-    }
-  }
+  const paste: Paste = { list, content, common: l.common, cutAhead, cutBehind, q }
+  // Each step in a function of its own: small functions are optimised whole and early, not
+  // through the loops of one big one.
+  const grams = pasteGrams(l, paste, n, hasCuts)
+  const touchedCount = addPostings(l, grams, q, hasCuts)
+  const entryCount = scoreTouched(l, paste, touchedCount, hasCuts)
+  const cut = listedFloor(l, entryCount)
+  const { sigSeen, weight, sigFirst, sigTotal, entries } = l
   // The entries scored in full, with every signature of theirs the paste has, in the order a
   // scan of the paste first meets them (which decides ties between equal signatures).
   const kept = new Map<
@@ -559,14 +391,18 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
   >()
   for (let k = 0; k < entryCount; k++) {
     const e = entries[k] as number
-    if (upper(e) < cut) continue
+    if (upper(l, e) < cut) continue
     const hits: { s: number; score: number; coverage: number; at: number; found: number }[] = []
     const end = l.entrySigStart[e + 1] as number
     for (let j = l.entrySigStart[e] as number; j < end; j++) {
       const s = l.entrySig[j] as number
       if (sigSeen[s] !== q) continue
       const found = weight[s] as number
-      measure(s)
+      if (hasCuts) measure(l, paste, s)
+      else {
+        shown[0] = sigTotal[s] as number
+        shown[1] = factorOf(l, s, 1)
+      }
       const total = shown[0] as number
       const coverage = total > 0 ? Math.min(1, found / 1000 / total) : 0
       const score = scoreFor(found, total, shown[1] as number)
@@ -575,6 +411,7 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     hits.sort((a, b) => a.at - b.at || a.s - b.s)
     kept.set(e, hits)
   }
+  const { signatures } = kb.index
 
   // Token positions of the grams a signature shares with the paste. Pairs cover two tokens; a
   // pair over a placeholder covers the outer two.
@@ -689,6 +526,314 @@ export function rankCandidates(kb: Kb, normalized: Normalized): RankResult {
     }
   }
   return { candidates, satisfied }
+}
+
+/**
+ * Found weights: every posting list of the paste's grams, summed in thousandths. With a cut in
+ * the paste, also which of each signature's grams the paste has first and last, where they start
+ * and end in it, the first and last place in the signature found, and what the signature has next
+ * to them. Returns how many signatures the paste touches (`l.touched`).
+ */
+function addPostings(l: Lookup, grams: number[], q: number, hasCuts: boolean): number {
+  const { postStart, postSig, postWeight, sigSeen, weight, touched, sigFirst } = l
+  const { postOrdinal, postNext, postPrev, postAfter, postBefore, gramAt, gramTo, sigCut } = l
+  let touchedCount = 0
+  for (let order = 0; order < grams.length; order++) {
+    const g = grams[order] as number
+    const end = postStart[g + 1] as number
+    const from = gramAt[g] as number
+    const to = gramTo[g] as number
+    for (let k = postStart[g] as number; k < end; k++) {
+      const s = postSig[k] as number
+      if (sigSeen[s] !== q) {
+        sigSeen[s] = q
+        weight[s] = postWeight[k] as number
+        sigFirst[s] = order
+        touched[touchedCount++] = s
+        if (hasCuts) {
+          const c = CUT * s
+          const o = postOrdinal[k] as number
+          sigCut[c + LO] = sigCut[c + HI] = sigCut[c + MIN] = sigCut[c + MAX] = o
+          sigCut[c + FROM] = from
+          sigCut[c + TO] = to
+          sigCut[c + NEXT] = postNext[k] as number
+          sigCut[c + AFTER] = postAfter[k] as number
+          sigCut[c + PREV] = postPrev[k] as number
+          sigCut[c + BEFORE] = postBefore[k] as number
+        }
+        continue
+      }
+      weight[s] = (weight[s] as number) + (postWeight[k] as number)
+      if (hasCuts) {
+        // The signature's grams found first and last in the paste (grams come in order of where
+        // they start; on the same word, the earlier in the signature counts as first).
+        const c = CUT * s
+        const o = postOrdinal[k] as number
+        if (from === sigCut[c + FROM] && o < (sigCut[c + LO] as number)) {
+          sigCut[c + LO] = o
+          sigCut[c + PREV] = postPrev[k] as number
+          sigCut[c + BEFORE] = postBefore[k] as number
+        }
+        const last = sigCut[c + TO] as number
+        if (to > last || (to === last && o > (sigCut[c + HI] as number))) {
+          sigCut[c + HI] = o
+          sigCut[c + TO] = to
+          sigCut[c + NEXT] = postNext[k] as number
+          sigCut[c + AFTER] = postAfter[k] as number
+        }
+        if (o < (sigCut[c + MIN] as number)) sigCut[c + MIN] = o
+        else if (o > (sigCut[c + MAX] as number)) sigCut[c + MAX] = o
+      }
+    }
+  }
+
+  return touchedCount
+}
+
+/**
+ * Each signature's score, and each entry's best and second-best signature score. Returns how many
+ * entries the paste touches (`l.entries`).
+ */
+function scoreTouched(l: Lookup, paste: Paste, touchedCount: number, hasCuts: boolean): number {
+  const { touched, weight, sigEntry, sigTotal, entrySeen, best, second, entries } = l
+  const { q } = paste
+  let entryCount = 0
+  for (let k = 0; k < touchedCount; k++) {
+    const s = touched[k] as number
+    const e = sigEntry[s] as number
+    if (e < 0) continue
+    let v: number
+    if (hasCuts) {
+      measure(l, paste, s)
+      v = scoreFor(weight[s] as number, shown[0] as number, shown[1] as number)
+    } else v = scoreFor(weight[s] as number, sigTotal[s] as number, factorOf(l, s, 1))
+    if (entrySeen[e] !== q) {
+      entrySeen[e] = q
+      best[e] = v
+      second[e] = 0
+      entries[entryCount++] = e
+    } else if (v > (best[e] as number)) {
+      second[e] = best[e] as number
+      best[e] = v
+    } else if (v > (second[e] as number)) second[e] = v
+  }
+  return entryCount
+}
+
+/**
+ * Which entries can be listed: those that can reach the match threshold, and the MAX_LISTED best
+ * below it. Only they are scored in full (corroboration needs the positions of their words in the
+ * paste); the rest cannot be listed whatever they score. Returns the score an entry's upper bound
+ * must reach.
+ */
+function listedFloor(l: Lookup, entryCount: number): number {
+  const { entries, best } = l
+  let cut = CLOSEST_FLOOR - SLACK
+  if (entryCount > MAX_LISTED) {
+    let mayMatch = 0
+    const maybe = MATCH_THRESHOLD - SLACK
+    histogram.fill(0)
+    for (let k = 0; k < entryCount; k++) {
+      const e = entries[k] as number
+      if (upper(l, e) >= maybe) mayMatch++
+      const bucket = Math.min(BUCKETS - 1, Math.floor((best[e] as number) * (BUCKETS - 1)))
+      histogram[bucket] = (histogram[bucket] as number) + 1
+    }
+    // The `needed`-th best lower bound: `needed` entries score at least this much, so an entry
+    // whose upper bound is below it has MAX_LISTED entries below the threshold ahead of it.
+    const needed = mayMatch + MAX_LISTED
+    let seen = 0
+    for (let b = BUCKETS - 1; b >= 0; b--) {
+      seen += histogram[b] as number
+      if (seen >= needed) {
+        cut = Math.max(cut, b / (BUCKETS - 1) - SLACK)
+        break
+      }
+    }
+  }
+  return cut
+}
+
+/**
+ * What the helpers of one ranking read of its paste. They are functions of the module, not
+ * closures made anew for each paste: a closure made per call is a new function each time, and
+ * code optimised for the last one is thrown away when the next paste calls its successor.
+ */
+interface Paste {
+  list: TokenList
+  /** where each content token is in `list` */
+  content: Int32Array
+  /** the knowledge base's common words */
+  common: ReadonlySet<string>
+  /** see rankCandidates */
+  cutAhead: Int32Array
+  cutBehind: Int32Array
+  /** the query stamp */
+  q: number
+}
+
+/**
+ * The index's grams in the paste, each once at its first position (`gramAt`, `gramTo`: its first
+ * and last word), in the order a scan of the paste meets them: at each position the single word,
+ * the pair, then pairs over a placeholder whose value is one token, two, … as far as a value can
+ * run. Words either side of a cut were not next to each other in the message: no pair spans one.
+ */
+function pasteGrams(l: Lookup, paste: Paste, n: number, hasCuts: boolean): number[] {
+  const { list, content, cutBehind, q } = paste
+  const { t } = list
+  const grams: number[] = []
+  for (let i = 0; i < n; i++) {
+    const a = t[content[i] as number] as string
+    note(l, grams, q, l.single.get(a), i, i)
+    // (A cut lies between tokens i and j when the last cut before j comes after i.)
+    if (i + 1 >= n || (hasCuts && cutBehind[i + 1] === 0)) continue
+    const m = l.pairs.get(a)
+    if (m) note(l, grams, q, m.get(t[content[i + 1] as number] as string), i, i + 1)
+    const skip = l.skips.get(a)
+    if (!skip) continue
+    // Over a value of one token of any kind, or of value words.
+    const last = Math.min(n - 1, i + 1 + PLACEHOLDER_TOKENS)
+    for (let j = i + 2; j <= last && !(hasCuts && (cutBehind[j] as number) < j - i); j++) {
+      if (j > i + 2 && !valueWord(list, content[j - 1] as number, paste.common)) break
+      if (j === i + 3 && !valueWord(list, content[i + 1] as number, paste.common)) break
+      note(l, grams, q, skip.get(t[content[j] as number] as string), i, j)
+    }
+  }
+  return grams
+}
+
+/** Adds gram `id` (if the index has it) at tokens `at`..`to`, unless the paste had it before. */
+function note(
+  l: Lookup,
+  grams: number[],
+  q: number,
+  id: number | undefined,
+  at: number,
+  to: number,
+): void {
+  if (id !== undefined && l.gramSeen[id] !== q) {
+    l.gramSeen[id] = q
+    l.gramAt[id] = at
+    l.gramTo[id] = to
+    grams.push(id)
+  }
+}
+
+/** A signature's constant factors with `inView` of its weighted wording in view (1: all). */
+function factorOf(l: Lookup, s: number, inView: number): number {
+  const { sigShown } = l
+  return Math.min(1, (sigShown[2 * s] as number) * inView) * (sigShown[2 * s + 1] as number)
+}
+
+/**
+ * A signature's score for a found weight (in thousandths, so sums are exact in any order), the
+ * total its coverage is measured against and its constant factors.
+ */
+function scoreFor(found: number, total: number, factor: number): number {
+  const w = found / 1000
+  const coverage = total > 0 ? Math.min(1, w / total) : 0
+  // A cut-off paste holding SATURATION_WEIGHT of a long signature's wording is strong evidence.
+  const saturated = total > 0 ? Math.min(1, w / Math.min(total, SATURATION_WEIGHT)) : 0
+  return (SATURATION_SHARE * saturated + (1 - SATURATION_SHARE) * coverage) * factor
+}
+
+/** An entry scores at least its best signature and at most what its two best signatures give. */
+function upper(l: Lookup, e: number): number {
+  const top = l.best[e] as number
+  return top + CORROBORATION * (1 - top) * (l.second[e] as number)
+}
+
+/**
+ * With cuts in the paste: the total signature `s`'s coverage is measured against and its
+ * factors, in `shown` (a typed array: numbers kept there are not boxed). A cut just after the
+ * last word the paste has of it hides the signature's later wording; so does a cut after a half
+ * word that begins the signature's next word, and, where the signature has a placeholder next, a
+ * cut in or after what can be its value (one token of any kind, or a run of value words; a value
+ * of one token may be followed by such a half word). Likewise, the other way round, a cut before
+ * the first word found hides the signature's earlier wording. Hidden wording the paste does not
+ * have elsewhere is neither found nor missing: coverage is measured on the wording left in view.
+ */
+function measure(l: Lookup, paste: Paste, s: number): void {
+  const total = l.sigTotal[s] as number
+  shown[0] = total
+  shown[1] = factorOf(l, s, 1)
+  // Tokens between the words found and the nearest cut after (before) them. Most signatures'
+  // words found stop too far from any cut to be hidden by it.
+  const { sigCut } = l
+  const c = CUT * s
+  const to = sigCut[c + TO] as number
+  const from = sigCut[c + FROM] as number
+  const ahead = paste.cutAhead[to] as number
+  const behind = paste.cutBehind[from] as number
+  if (ahead > PLACEHOLDER_TOKENS + 1 && behind > PLACEHOLDER_TOKENS + 1) return
+  // The signature's grams next to its words found (−1: none that way).
+  const next = sigCut[c + NEXT] as number
+  const prev = sigCut[c + PREV] as number
+  let hidden = 0
+  if (next >= 0 && hides(l, paste, ahead, next, to, 1)) hidden += hide(l, paste.q, s, true)
+  if (prev >= 0 && hides(l, paste, behind, prev, from, -1)) hidden += hide(l, paste.q, s, false)
+  if (hidden === 0) return
+  const shownTotal = total - hidden / 1000
+  shown[0] = shownTotal
+  // A signature seen only in part is only as specific as the part shown: its strength in
+  // proportion to the share of its (weighted) wording left in view.
+  shown[1] = factorOf(l, s, shownTotal / total)
+}
+
+/**
+ * Whether the `between` tokens from a signature's words found (at `at`) to a cut, going `step`
+ * (1: to a cut after them, −1: before them), leave its wording beyond hidden, `gram` being its
+ * gram next to them: none; one that can be part of the signature's next (previous) word; or,
+ * where a placeholder comes first, its value (one token of any kind, or value words with the
+ * last cut short), or a value of one token then such a part of a word.
+ */
+function hides(
+  l: Lookup,
+  paste: Paste,
+  between: number,
+  gram: number,
+  at: number,
+  step: 1 | -1,
+): boolean {
+  if (between === 0) return true
+  if (between > PLACEHOLDER_TOKENS + 1) return false
+  const { list, content } = paste
+  const placeholder = l.kinds[gram] === 2
+  if (placeholder) {
+    let k = 1
+    while (k < between && valueWord(list, content[at + step * k] as number, paste.common)) k++
+    if (k === between) return true
+  }
+  if (between !== (placeholder ? 2 : 1)) return false
+  const text = l.gramText[gram] as string
+  const half = list.t[content[at + step * between] as number] as string
+  return step === 1
+    ? text.startsWith(half, text.lastIndexOf(' ') + 1)
+    : text.endsWith(half, text.indexOf(' '))
+}
+
+/**
+ * Weight of the grams of signature `s` after its last place found in the paste (`tail`) or
+ * before its first, that the paste (query `q`) does not have. The postings told the weight of
+ * all of them: that is it when the paste has none of them (its places found are all on the near
+ * side).
+ */
+function hide(l: Lookup, q: number, s: number, tail: boolean): number {
+  const { sigCut } = l
+  const c = CUT * s
+  const all = sigCut[c + (tail ? AFTER : BEFORE)] as number
+  const lo = sigCut[c + LO] as number
+  const hi = sigCut[c + HI] as number
+  if (all >= 0 && (tail ? (sigCut[c + MAX] as number) <= hi : (sigCut[c + MIN] as number) >= lo))
+    return all
+  const { sigGramStart, sigGram, sigGramWeight, gramSeen } = l
+  const start = sigGramStart[s] as number
+  const from = tail ? start + hi + 1 : start
+  const to = tail ? (sigGramStart[s + 1] as number) : start + lo
+  let weight = 0
+  for (let j = from; j < to; j++)
+    if (gramSeen[sigGram[j] as number] !== q) weight += sigGramWeight[j] as number
+  return weight
 }
 
 function round(n: number): number {
