@@ -16,7 +16,8 @@
  * lists the misses. `--json` prints one summary object. Exit code 1 when a target is missed.
  */
 import { loadKb, type LoadedKb } from '../src/content/compile.ts'
-import { diagnose, findEntry } from '../src/engine/diagnose.ts'
+import { diagnose } from '../src/engine/diagnose.ts'
+import { findEntry } from '../src/engine/lookups.ts'
 import type { Entry } from '../src/engine/types.ts'
 import { generated, readJsonl } from './noisy.ts'
 

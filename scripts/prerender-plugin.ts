@@ -83,8 +83,8 @@ export function loaderScript(app: string, preloads: string[] = [], pages: string
 const PAGES_MODULE = '/src/app/views.ts'
 
 /**
- * The files of the other pages' code (their chunk and the chunks it imports, the app's own
- * script aside), addressed as the page addresses the app's script.
+ * The files of the other pages' code (their chunk and the chunks it imports, directly or not, the
+ * app's own script aside), addressed as the page addresses the app's script.
  */
 function pagesChunks(app: string, bundle: Rolldown.OutputBundle | undefined): string[] {
   const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk')
@@ -92,7 +92,12 @@ function pagesChunks(app: string, bundle: Rolldown.OutputBundle | undefined): st
   const pages = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(PAGES_MODULE))
   if (!entry || !pages) throw new Error(`prerender: no chunk for ${PAGES_MODULE} in the build`)
   const base = app.slice(0, app.length - entry.fileName.length)
-  return [pages.fileName, ...pages.imports.filter((f) => f !== entry.fileName)].map((f) => base + f)
+  // The chunks it imports, and theirs in turn: all asked for at once, not one after the other.
+  const byName = new Map(chunks.map((c) => [c.fileName, c]))
+  const files = new Set([pages.fileName])
+  for (const f of files) for (const i of byName.get(f)?.imports ?? []) files.add(i)
+  files.delete(entry.fileName)
+  return [...files].map((f) => base + f)
 }
 
 export function prerenderPlugin(): Plugin[] {

@@ -16,10 +16,11 @@
  */
 import { use, useSyncExternalStore } from 'react'
 import source from 'virtual:kb'
-import { findEntry, prepare } from '../engine/diagnose.ts'
+import { findEntry } from '../engine/lookups.ts'
+import type * as MatcherModule from '../engine/matcher.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
 import { entryQuestions, type EntryFile } from './entry-file.ts'
-import { LoadError, pending, settled, track, type Thenable } from './loads.ts'
+import { chunk, LoadError, pending, settled, track, type Thenable } from './loads.ts'
 
 /** Resolves in a later task (the browser may paint and handle input in between). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -95,37 +96,62 @@ export function questionCatalogue(): Promise<Question[]> {
   return loadQuestions()
 }
 
-let kbLoad: Thenable<Kb> | null = null
+/** The matcher's code: diagnosing a paste, and taking the command values out of it. */
+export type Engine = typeof MatcherModule
 
-/** The whole knowledge base (entry heads, questions, match index); fetched after the first paint. */
-function loadKb(): Thenable<Kb> {
+/** The knowledge base with the code that matches pastes against it. */
+export interface Matcher {
+  kb: Kb
+  engine: Engine
+}
+
+/**
+ * The matcher's code, a chunk of its own: loaded with the knowledge base, so a page that matches
+ * nothing (a result link without a paste) neither waits for it nor parses it.
+ */
+export const loadMatcher = chunk(() => import('../engine/matcher.ts'), 'The matcher')
+
+let kbLoad: Thenable<Matcher> | null = null
+
+/**
+ * The whole knowledge base (entry heads, questions, match index) and the matcher's code; fetched
+ * after the first paint.
+ */
+function loadKb(): Thenable<Matcher> {
   if (!kbLoad) {
-    if (inline) kbLoad = settled(inline.data)
-    else if (remote) {
+    if (inline) {
+      const data = inline.data
+      const code = loadMatcher() as Thenable<Engine>
+      kbLoad =
+        code.status === 'fulfilled' && code.value
+          ? settled({ kb: data, engine: code.value })
+          : track(code.then((engine) => ({ kb: data, engine })))
+    } else if (remote) {
       const url = remote.url
       kbLoad = track(
         afterFirstPaint().then(async () => {
-          const [shipped, questions] = await Promise.all([
+          const [shipped, questions, engine] = await Promise.all([
             fetchJson<Omit<Kb, 'questions'>>(url, 'The knowledge base'),
             loadQuestions(),
+            loadMatcher(),
           ])
           const kb: Kb = { entries: shipped.entries, questions, index: shipped.index }
           // Reading the file, preparing the matcher and showing the page each get a task of their
           // own: no single long task holds up typing when the knowledge base arrives.
           await nextTask()
-          prepare(kb)
+          engine.prepare(kb)
           await nextTask()
-          return kb
+          return { kb, engine }
         }),
       )
     }
   }
-  return kbLoad as Thenable<Kb>
+  return kbLoad as Thenable<Matcher>
 }
 
-/** The knowledge base; suspends until it has arrived. */
+/** The knowledge base; suspends until it (and the matcher's code) has arrived. */
 export function useKb(): Kb {
-  return use(loadKb() as Promise<Kb>)
+  return use(loadKb() as Promise<Matcher>).kb
 }
 
 const subscriptions = new WeakMap<Thenable<unknown>, (onChange: () => void) => () => void>()
@@ -168,11 +194,11 @@ function useLoaded<T>(load: Thenable<T> | null): T | undefined {
 }
 
 /**
- * The knowledge base once it has arrived, `null` while it loads (starting the load), without
- * suspending: for pages that show most of themselves before it. Throws (for the error boundary)
- * when it could not be loaded.
+ * The knowledge base and the matcher once they have arrived, `null` while they load (starting the
+ * load), without suspending: for pages that show most of themselves before them. Throws (for the
+ * error boundary) when they could not be loaded.
  */
-export function useKbIfLoaded(): Kb | null {
+export function useMatcherIfLoaded(): Matcher | null {
   return useLoaded(loadKb()) ?? null
 }
 
@@ -187,20 +213,20 @@ function linkQuestionIds(search: string): string[] | null {
 
 /**
  * What a result page shows, without suspending: the entry's file (`null` for an unknown id), the
- * questions the page needs and, when `withKb`, the whole knowledge base; `undefined` until all
- * have arrived. The entry's file carries the questions it refers to; the whole catalogue is
+ * questions the page needs and, when `withKb`, the whole knowledge base with the matcher;
+ * `undefined` until all have arrived. The entry's file carries the questions it refers to; the whole catalogue is
  * fetched only when the link (`search`) answers others, or something the page cannot read.
  */
 export function useResultData(
   id: string,
   search: string,
   withKb: boolean,
-): { questions: Question[]; file: EntryFile | null; kb: Kb | null } | undefined {
+): { questions: Question[]; file: EntryFile | null; matcher: Matcher | null } | undefined {
   // Every load known to be needed starts now, together.
   const fileLoad = loadEntryFile(id)
   const kbLoad = withKb ? loadKb() : null
   const file = useLoaded(fileLoad)
-  const kb = useLoaded(kbLoad)
+  const matcher = useLoaded(kbLoad)
   const own = file ? new Set(file.questions.map((q) => q.id)) : null
   const needCatalogue =
     !kbLoad &&
@@ -208,9 +234,10 @@ export function useResultData(
     (questionsLoad?.status === 'fulfilled' ||
       !(linkQuestionIds(search)?.every((q) => own.has(q)) ?? false))
   const catalogue = useLoaded(needCatalogue ? loadQuestions() : null)
-  if (file === undefined || (kbLoad && kb === undefined) || (needCatalogue && !catalogue)) return
-  const questions = kb?.questions ?? catalogue ?? file?.questions ?? []
-  return { questions, file, kb: kb ?? null }
+  if (file === undefined || (kbLoad && matcher === undefined) || (needCatalogue && !catalogue))
+    return
+  const questions = matcher?.kb.questions ?? catalogue ?? file?.questions ?? []
+  return { questions, file, matcher: matcher ?? null }
 }
 
 /** What entry ids look like (the content schema's); anything else names no file. */
@@ -240,7 +267,7 @@ function loadEntryFile(id: string): Thenable<EntryFile | null> {
       const url = new URL(`${remote.entriesDir}${id}.json`, new URL(remote.url, document.baseURI))
       load = track(
         fetchJson<EntryFile>(url.href, 'The details').catch(async (err: unknown) => {
-          const kb = await loadKb()
+          const { kb } = await loadKb()
           if (!findEntry(kb, id)) return null
           throw err
         }),

@@ -5,41 +5,28 @@
  * choosing a diagnosis shows the next page without a loading line in between.
  */
 import { use, type ComponentType } from 'react'
-import { LoadError, track, type Thenable } from './loads.ts'
+import { loadMatcher } from './kb.ts'
+import { chunk } from './loads.ts'
 import { OWN_CODE } from './page-code.ts'
 import type * as ViewsModule from './views.ts'
 
 type Views = typeof ViewsModule
 
-/**
- * A chunk of code loaded on the first call (again after a failed load), as a promise React's
- * `use` reads synchronously once it is here.
- */
-function chunk<M>(importer: () => Promise<M>): () => Promise<M> {
-  let load: Thenable<M> | null = null
-  return () => {
-    if (!load || load.status === 'rejected')
-      load = track(
-        importer().catch(() => {
-          throw new LoadError('This page could not be loaded (no connection to the server).')
-        }),
-      )
-    return load
-  }
-}
-
 /** The pages' code. */
-export const loadViews = chunk(() => import('./views.ts'))
+export const loadViews = chunk(() => import('./views.ts'), 'This page')
 
 /**
  * The result page's fix, ticket note and share link, which it renders once its top has painted
  * (src/routes/ResultRest.tsx).
  */
-export const loadResultRest = chunk(() => import('../routes/ResultRest.tsx'))
+export const loadResultRest = chunk(() => import('../routes/ResultRest.tsx'), 'This page')
 
-/** Every chunk above: what the start page loads once it has settled, and the UI tests first. */
+/**
+ * Every chunk above and the matcher: what the start page loads once it has settled, and the UI
+ * tests first.
+ */
 export function loadPages(): Promise<unknown> {
-  return Promise.all([loadViews(), loadResultRest()])
+  return Promise.all([loadViews(), loadResultRest(), loadMatcher()])
 }
 
 /** A page of ./views.ts; suspends while its code loads. */

@@ -51,3 +51,20 @@ export function settled<T>(value: T): Thenable<T> {
   t.value = value
   return t
 }
+
+/**
+ * A chunk of code loaded on the first call (again after a failed load), as a promise React's `use`
+ * reads synchronously once it is here. `what` names it in the message of a failed load.
+ */
+export function chunk<M>(importer: () => Promise<M>, what: string): () => Promise<M> {
+  let load: Thenable<M> | null = null
+  return () => {
+    if (!load || load.status === 'rejected')
+      load = track(
+        importer().catch(() => {
+          throw new LoadError(`${what} could not be loaded (no connection to the server).`)
+        }),
+      )
+    return load
+  }
+}

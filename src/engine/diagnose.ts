@@ -2,8 +2,8 @@
  * From a paste and the answers given so far to a verdict: which entries are still possible,
  * which question to ask next, and — when nothing fits — what came closest and why it was ruled out.
  */
-import type { When } from '../content/schema.ts'
 import { LEAD_MARGIN, MATCH_THRESHOLD, MAX_CLOSEST } from './limits.ts'
+import { failedConditions, findEntry, findQuestion } from './lookups.ts'
 import { prepareRanking, rankCandidates } from './match.ts'
 import { normalize, type Normalized } from './normalize.ts'
 import {
@@ -43,37 +43,10 @@ export interface Diagnosis {
   closest: RuledOut[]
 }
 
-/** Looks up a question by id. */
-export function findQuestion(kb: Kb, id: string): Question | undefined {
-  return kb.questions.find((q) => q.id === id)
-}
-
-const entryMaps = new WeakMap<Kb, Map<string, EntryHead>>()
-
-/** Looks up an entry by id. */
-export function findEntry(kb: Kb, id: string): EntryHead | undefined {
-  let map = entryMaps.get(kb)
-  if (!map) entryMaps.set(kb, (map = new Map(kb.entries.map((e) => [e.id, e]))))
-  return map.get(id)
-}
-
 let vocabCache: { kb: Kb; set: Set<string> } | null = null
 function vocabularyOf(kb: Kb): Set<string> {
   if (vocabCache?.kb !== kb) vocabCache = { kb, set: new Set(kb.index.vocabulary) }
   return vocabCache.set
-}
-
-/** The reasons an entry's conditions are contradicted by the answers (empty: still possible). */
-export function failedConditions(kb: Kb, entry: EntryHead, answers: Answers): string[] {
-  const reasons: string[] = []
-  for (const c of entry.conditions) {
-    const a = answers[c.question]
-    if (a === undefined || a === UNKNOWN || c.accept.includes(a)) continue
-    const q = findQuestion(kb, c.question)
-    const label = q?.options.find((o) => o.value === a)?.label ?? a
-    reasons.push(`You answered "${label}" to "${q?.prompt ?? c.question}". ${c.why}`)
-  }
-  return reasons
 }
 
 /** Prepares what diagnosing needs (the vocabulary, the match lookup) ahead of the first paste. */
@@ -211,15 +184,4 @@ function textReason(entry: EntryHead, c: Candidate): string {
 
 function shorten(s: string): string {
   return s.length > 90 ? `${s.slice(0, 87)}…` : s
-}
-
-/**
- * Whether a step or command applies given the answers: `yes`, `no`, or `maybe` when the
- * question was not answered or the answer was "I don't know" (then both variants are shown).
- */
-export function applies(when: When | undefined, answers: Answers): 'yes' | 'no' | 'maybe' {
-  if (!when) return 'yes'
-  const a = answers[when.question]
-  if (a === undefined || a === UNKNOWN) return 'maybe'
-  return when.in.includes(a) ? 'yes' : 'no'
 }

@@ -3,14 +3,8 @@ export { normalize, foldText } from './normalize.ts'
 export type { Normalized, Token, ExtractedValues } from './normalize.ts'
 export { buildIndex } from './build-index.ts'
 export { rankCandidates } from './match.ts'
-export {
-  diagnose,
-  findEntry,
-  findQuestion,
-  failedConditions,
-  applies,
-  prepare,
-} from './diagnose.ts'
+export { diagnose, prepare } from './diagnose.ts'
+export { findEntry, findQuestion, failedConditions, applies } from './lookups.ts'
 export type { Diagnosis, RuledOut, VerdictKind } from './diagnose.ts'
 export {
   extractValues,

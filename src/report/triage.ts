@@ -3,7 +3,8 @@
  * one group per known problem (or per set of problems the text cannot tell apart), and unknown
  * errors by their masked shape. Pure; the worker and the in-page fallback both call it.
  */
-import { diagnose, findEntry } from '../engine/diagnose.ts'
+import { diagnose } from '../engine/diagnose.ts'
+import { findEntry } from '../engine/lookups.ts'
 import type { Entry, Kb } from '../engine/types.ts'
 import { escapePowerShell, placeholdersOf } from '../engine/values.ts'
 import { maskedKey, maskText } from './mask.ts'

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { useStoredDiagnosis } from '../app/diagnose-inputs.ts'
 import { paths } from '../app/paths.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { findEntry } from '../engine/diagnose.ts'
+import { findEntry } from '../engine/lookups.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 
 /** Several problems still fit and no question can split them: show them side by side. */

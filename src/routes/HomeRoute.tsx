@@ -1,12 +1,12 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { entryBody, useKbIfLoaded } from '../app/kb.ts'
+import { entryBody, useMatcherIfLoaded } from '../app/kb.ts'
 import type { EntryHead } from '../engine/types.ts'
 import { MIGRATION_TYPES } from '../content/schema-constants.ts'
 import { paths } from '../app/paths.ts'
 import { markPaste, measureVerdict } from '../app/timing.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { diagnose, findEntry } from '../engine/diagnose.ts'
+import { findEntry } from '../engine/lookups.ts'
 import { MAX_INPUT_CHARS } from '../engine/limits.ts'
 import { useInputs } from '../store/inputs.ts'
 import { Evidence } from '../ui/Evidence.tsx'
@@ -17,7 +17,8 @@ import { strengthLabel } from '../content/labels.ts'
  * is pasted meanwhile is kept and diagnosed as soon as it is there.
  */
 export function HomeRoute() {
-  const kb = useKbIfLoaded()
+  const matcher = useMatcherIfLoaded()
+  const kb = matcher?.kb ?? null
   const text = useInputs((s) => s.text)
   const answers = useInputs((s) => s.answers)
   const setText = useInputs((s) => s.setText)
@@ -29,7 +30,10 @@ export function HomeRoute() {
   // is diagnosed with the input that brought it, so its verdict is on the page in the same frame.
   const behind = useDeferredValue(text)
   const deferred = text.length <= DIAGNOSE_AT_ONCE_CHARS ? text : behind
-  const d = useMemo(() => (kb ? diagnose(kb, deferred, answers) : null), [kb, deferred, answers])
+  const d = useMemo(
+    () => (matcher ? matcher.engine.diagnose(matcher.kb, deferred, answers) : null),
+    [matcher, deferred, answers],
+  )
   const empty = deferred.trim().length === 0
   // Fetch the details of the problems that match while the user reads, so the result is instant.
   const liveIds = d ? d.live.map((c) => c.entryId).join(' ') : ''

@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { absoluteLink, paths } from '../app/paths.ts'
-import { applies } from '../engine/diagnose.ts'
+import { applies } from '../engine/lookups.ts'
 import type { Normalized } from '../engine/normalize.ts'
 import { UNKNOWN, type EntryBody, type EntryHead, type Question } from '../engine/types.ts'
 import { fillTemplate, type Values } from '../engine/values.ts'

@@ -1,13 +1,13 @@
 import { Suspense, use, useEffect, useMemo } from 'react'
 import { useLocation, useParams } from 'react-router'
-import { lookupsOnly, useResultData } from '../app/kb.ts'
+import { lookupsOnly, useResultData, type Matcher } from '../app/kb.ts'
 import { loadResultRest } from '../app/lazy-views.tsx'
 import { parseAnswers } from '../app/paths.ts'
 import { useAfterPaint } from '../app/use-after-paint.ts'
 import { useFocusHeading } from '../app/use-focus-heading.ts'
-import { diagnose, failedConditions } from '../engine/diagnose.ts'
-import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
-import { extractValues, type Values } from '../engine/values.ts'
+import { failedConditions } from '../engine/lookups.ts'
+import type { EntryBody, EntryHead, Question } from '../engine/types.ts'
+import type { Values } from '../engine/values.ts'
 import { useInputs } from '../store/inputs.ts'
 import { AnswerPath } from '../ui/AnswerPath.tsx'
 import { EntryCause } from '../ui/EntryCause.tsx'
@@ -34,7 +34,7 @@ export function ResultRoute() {
   if (!data.file) return <UnknownEntry id={entryId} />
   return (
     <ResultPage
-      kb={data.kb}
+      matcher={data.matcher}
       questions={data.questions}
       entry={data.file.head}
       body={data.file.body}
@@ -43,8 +43,8 @@ export function ResultRoute() {
 }
 
 interface PageProps {
-  /** The whole knowledge base when there is a paste to match, else null. */
-  kb: Kb | null
+  /** The whole knowledge base and the matcher when there is a paste to match, else null. */
+  matcher: Matcher | null
   questions: Question[]
   entry: EntryHead
   body: EntryBody
@@ -56,7 +56,7 @@ function Rest(props: ResultRestProps) {
   return <ResultRest {...props} />
 }
 
-function ResultPage({ kb, questions, entry, body }: PageProps) {
+function ResultPage({ matcher, questions, entry, body }: PageProps) {
   const { search } = useLocation()
   const text = useInputs((s) => s.text)
   const storeOrder = useInputs((s) => s.order)
@@ -67,8 +67,8 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
   const lookups = useMemo(() => lookupsOnly([entry], questions), [entry, questions])
   const parsed = useMemo(() => parseAnswers(lookups, search), [lookups, search])
   const d = useMemo(
-    () => (kb ? diagnose(kb, text, parsed.answers) : null),
-    [kb, text, parsed.answers],
+    () => (matcher ? matcher.engine.diagnose(matcher.kb, text, parsed.answers) : null),
+    [matcher, text, parsed.answers],
   )
   const normalized = d?.normalized
 
@@ -78,7 +78,7 @@ function ResultPage({ kb, questions, entry, body }: PageProps) {
   }, [storeOrder.length, parsed, setAnswers])
 
   const candidate = d?.candidates.find((c) => c.entryId === entry.id)
-  const fromPaste = d && candidate ? extractValues(entry, d) : {}
+  const fromPaste = matcher && d && candidate ? matcher.engine.extractValues(entry, d) : {}
   const values: Values = { ...fromPaste }
   // A value the user typed wins, even an emptied one: the command then waits for a new value.
   for (const [k, v] of Object.entries(typed)) values[k as keyof Values] = v

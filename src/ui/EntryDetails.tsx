@@ -1,5 +1,5 @@
 import type { Entry, EntryBody, EntryHead, Question } from '../engine/types.ts'
-import { applies } from '../engine/diagnose.ts'
+import { applies } from '../engine/lookups.ts'
 import { fillCsv, type Values } from '../engine/values.ts'
 import { CommandBlock } from './CommandBlock.tsx'
 import { EntryCause } from './EntryCause.tsx'

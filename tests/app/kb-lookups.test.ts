@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { entryQuestions } from '../../src/app/entry-file.ts'
 import { entryFile, lookupsOnly, questionCatalogue } from '../../src/app/kb.ts'
 import { parseAnswers } from '../../src/app/paths.ts'
-import { failedConditions, findEntry, findQuestion } from '../../src/engine/diagnose.ts'
+import { failedConditions, findEntry, findQuestion } from '../../src/engine/lookups.ts'
 import { UNKNOWN } from '../../src/engine/types.ts'
 import { kb } from '../helpers/kb.ts'
 

@@ -59,8 +59,9 @@ describe('pages whose code loads apart', () => {
   })
 
   it('renders a page whose code is here in the same render, with no loading line', async () => {
-    const { AppRoutes, loadViews } = await freshApp()
-    await loadViews()
+    const { AppRoutes, loadPages } = await freshApp()
+    // (the pages' code, and the matcher's, which the knowledge base the page lists waits for)
+    await loadPages()
     render(
       <MemoryRouter initialEntries={['/kb']}>
         <AppRoutes />

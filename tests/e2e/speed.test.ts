@@ -141,6 +141,8 @@ function stagedEntry() {
 const KB_FILE = /\/assets\/kb-[^/]*\.json$/
 const APP_SCRIPT = /\/assets\/index-[^/]*\.js$/
 const PAGES_SCRIPT = /\/assets\/views-[^/]*\.js$/
+/** The matcher's code (src/engine/matcher.ts and the chunk of the engine it imports). */
+const MATCHER_SCRIPTS = /\/assets\/(?:matcher|diagnose)-[^/]*\.js$/
 
 /** A textarea's value has LF line breaks, whatever was pasted into it. */
 const asTyped = (text: string) => text.replace(/\r\n?/g, '\n')
@@ -183,10 +185,12 @@ describe('before the knowledge base has arrived', () => {
     })
   })
 
-  it('a result link shows the whole result without the knowledge base', async () => {
+  it("a result link shows the whole result without the knowledge base or the matcher's code", async () => {
     await run(async (s) => {
       const { page } = s
       const kb = await holdRequests(s, KB_FILE)
+      // Held back until the end: the page must not wait for the matcher it has no paste for.
+      const matcher = await holdRequests(s, MATCHER_SCRIPTS)
       const entry = stagedEntry()
       await page.goto(appUrl(s.origin, `/result/${entry.id}?users-federated=yes`))
       await waitForPage(page, `/result/${entry.id}`, entry.title)
@@ -199,6 +203,7 @@ describe('before the knowledge base has arrived', () => {
       expect(kb.asked()).toBe(0)
       await expectAccessible(s, 'result page opened from a link')
       kb.release()
+      matcher.release()
     })
   })
 })

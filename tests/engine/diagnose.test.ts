@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { applies, diagnose } from '../../src/engine/diagnose.ts'
+import { diagnose } from '../../src/engine/diagnose.ts'
+import { applies } from '../../src/engine/lookups.ts'
 import { IM_ENTRY, STAGED_ENTRY, kb } from '../helpers/kb.ts'
 
 /** Pastes written for these tests, separate from the entries' own samples. */

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { diagnose, findEntry } from '../../src/engine/diagnose.ts'
+import { diagnose } from '../../src/engine/diagnose.ts'
+import { findEntry } from '../../src/engine/lookups.ts'
 import {
   escapePowerShell,
   extractValues,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { findEntry } from '../../src/engine/diagnose.ts'
+import { findEntry } from '../../src/engine/lookups.ts'
 import { NOTE_USERS, reportNote } from '../../src/report/report-note.ts'
 import { triage } from '../../src/report/triage.ts'
 import { IM_ENTRY, kb } from '../helpers/kb.ts'
