@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'coverage', 'node_modules', 'test-results'] },
+  { ignores: ['dist', 'dist-single', 'coverage', 'node_modules', 'test-results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspPlugin } from './scripts/csp-plugin.ts'
+import { firstLoadPlugin } from './scripts/first-load-plugin.ts'
 import { kbPlugin } from './scripts/kb-plugin.ts'
 import { prerenderPlugin } from './scripts/prerender-plugin.ts'
 
@@ -40,6 +41,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // After the PWA plugin has added the manifest link, before the policy hashes inline blocks.
+    firstLoadPlugin(),
     cspPlugin(),
   ],
   build: {

@@ -4,6 +4,7 @@
  * by the update notice in the layout.
  */
 import { createStore, useStore } from 'zustand'
+import { addManifestLink } from './manifest-link.ts'
 
 export interface UpdateState {
   /** A new version is installed and waits for the page to reload into it. */
@@ -14,8 +15,12 @@ export interface UpdateState {
 
 export const updateStore = createStore<UpdateState>()(() => ({ waiting: false, apply: () => {} }))
 
-/** Registers the service worker of the built app (offline use); does nothing where unsupported. */
+/**
+ * Makes the built app installable and usable offline: adds the web-app manifest's link, and
+ * registers the service worker (where the browser supports one).
+ */
 export async function registerServiceWorker(): Promise<void> {
+  addManifestLink(document)
   if (!('serviceWorker' in navigator)) return
   const { registerSW } = await import('virtual:pwa-register')
   const update = registerSW({

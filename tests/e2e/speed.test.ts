@@ -307,6 +307,40 @@ describe("before the app's script has arrived", () => {
   })
 })
 
+describe('the first load', () => {
+  it('asks for no style sheet and no manifest; the manifest link comes once the page has settled', async () => {
+    await run(async (s) => {
+      const { page } = s
+      // The page settles once the other pages' code is here: held back, it cannot settle.
+      const pages = await holdRequests(s, PAGES_SCRIPT)
+      const entry = stagedEntry()
+      await page.goto(appUrl(s.origin, `/result/${entry.id}`))
+      await waitForPage(page, `/result/${entry.id}`, entry.title)
+      // The style is in the page: no request for a sheet held up its paint.
+      expect(s.requests.filter((u) => /\.css(?:\?|$)/.test(u))).toEqual([])
+      expect(
+        await page.evaluate(() =>
+          [...document.styleSheets].some(
+            (sheet) => sheet.ownerNode?.nodeName === 'STYLE' && sheet.cssRules.length > 0,
+          ),
+        ),
+      ).toBe(true)
+      // Nothing about installing competes with the page's script and data.
+      expect(await page.locator('link[rel="manifest"]').count()).toBe(0)
+      expect(s.requests.filter((u) => /\.webmanifest(?:\?|$)/.test(u))).toEqual([])
+      pages.release()
+      await waitUntil(
+        'the manifest link',
+        () => page.locator('link[rel="manifest"]').count(),
+        (n) => n === 1,
+      )
+      expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
+        './manifest.webmanifest',
+      )
+    })
+  })
+})
+
 describe("the other pages' code", () => {
   it('is asked for beside the app script on a link to one of those pages', async () => {
     await run(async (s) => {

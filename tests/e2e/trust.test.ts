@@ -89,9 +89,11 @@ describe('trustworthy: the built app under its Content-Security-Policy', () => {
         .locator('meta[http-equiv="Content-Security-Policy"]')
         .getAttribute('content')
       // Scripts: the app's own files, and the page's two inline scripts (the loader and the
-      // result-link boot script) by their hashes; never 'unsafe-inline'.
-      expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=')+;/)
-      expect(policy?.match(/'sha256-/g)).toHaveLength(2)
+      // result-link boot script) by their hashes; styles: the inlined style sheet by its hash;
+      // never 'unsafe-inline'.
+      expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=' 'sha256-[A-Za-z0-9+/]+=';/)
+      expect(policy).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=';/)
+      expect(policy?.match(/'sha256-/g)).toHaveLength(3)
       expect(policy).not.toContain('unsafe')
       expect(policy).toContain("connect-src 'self';")
       expect(s.requests.filter((u) => !u.startsWith(`${s.origin}/`))).toEqual([])
