@@ -5,7 +5,8 @@
  * it shows:
  *
  * - the knowledge base proper (entry heads and the match index), fetched once the page has
- *   painted: the start page shows its paste box without it, and keeps what is typed meanwhile;
+ *   painted, with the matcher's code (a chunk of its own, see docs/decisions/0016): the start page
+ *   shows its paste box without them, and keeps what is typed meanwhile;
  * - the question catalogue, fetched with it, or by a result link that answers questions its
  *   entry does not refer to;
  * - one file per entry (its head, its body — cause, steps, commands… — and the questions it
@@ -214,8 +215,9 @@ function linkQuestionIds(search: string): string[] | null {
 /**
  * What a result page shows, without suspending: the entry's file (`null` for an unknown id), the
  * questions the page needs and, when `withKb`, the whole knowledge base with the matcher;
- * `undefined` until all have arrived. The entry's file carries the questions it refers to; the whole catalogue is
- * fetched only when the link (`search`) answers others, or something the page cannot read.
+ * `undefined` until all have arrived. The entry's file carries the questions it refers to; the
+ * whole catalogue is fetched only when the link (`search`) answers others, or something the page
+ * cannot read.
  */
 export function useResultData(
   id: string,

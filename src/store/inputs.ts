@@ -80,7 +80,8 @@ function sanitize(value: unknown): Partial<InputsState> {
     Object.values(x).every((y) => typeof y === 'string')
   if (isRecord(v.answers)) out.answers = v.answers
   if (Array.isArray(v.order) && v.order.every((q) => typeof q === 'string'))
-    out.order = (v.order as string[]).filter((q) => out.answers?.[q] !== undefined)
+    // (own answers only: an id such as "valueOf" must not find Object.prototype's)
+    out.order = (v.order as string[]).filter((q) => !!out.answers && Object.hasOwn(out.answers, q))
   if (isRecord(v.values)) out.values = v.values
   if (typeof v.symptom === 'string') out.symptom = v.symptom
   return out

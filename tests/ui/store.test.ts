@@ -42,4 +42,18 @@ describe('the inputs store', () => {
     expect(typeof s().text).toBe('string')
     expect(s().order).toEqual([])
   })
+
+  it('keeps in the order only questions the stored answers hold themselves', async () => {
+    // Found by the property test (seed 18472958): "valueOf" is on every object's prototype.
+    sessionStorage.setItem(
+      'mmt-inputs',
+      JSON.stringify({
+        state: { answers: { 'users-federated': 'yes' }, order: ['valueOf', 'users-federated'] },
+        version: 1,
+      }),
+    )
+    await inputsStore.persist.rehydrate()
+    expect(s().order).toEqual(['users-federated'])
+    expect(s().answers).toEqual({ 'users-federated': 'yes' })
+  })
 })
