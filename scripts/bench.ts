@@ -204,8 +204,6 @@ function run(engine: Engine, ds: Dataset): Result {
   const queries = engine.budgetMs ? spread(all) : all
   for (const q of queries.slice(0, engine.budgetMs ? 3 : WARMUP)) search(q.norm, q.text)
   const times: number[] = []
-  let top1 = 0
-  let top3 = 0
   const hits: Result['hits'] = []
   const started = performance.now()
   for (const q of queries) {
@@ -215,8 +213,6 @@ function run(engine: Engine, ds: Dataset): Result {
     const found =
       engine.name === 'ours' ? search('', q.text) : search(queryText(q.text, ds.vocabulary), '')
     times.push(performance.now() - t)
-    if (found[0] === q.expect) top1++
-    if (found.slice(0, 3).includes(q.expect)) top3++
     hits.push({ i: q.i, first: found[0] === q.expect, top3: found.slice(0, 3).includes(q.expect) })
   }
   const n = times.length
@@ -229,8 +225,7 @@ function run(engine: Engine, ds: Dataset): Result {
     queries: n,
     medianMs: round(percentile(times, 0.5)),
     p95Ms: round(percentile(times, 0.95)),
-    top1: round((top1 / n) * 100, 1),
-    top3: round((top3 / n) * 100, 1),
+    ...accuracy(hits),
     hits,
     note: n < queries.length ? `stopped after ${budget} ms budget` : undefined,
   }
@@ -320,7 +315,11 @@ function table(title: string, results: Result[]): string {
  */
 function oursOnSameQueries(ours: Result, other: Result): { top1: number; top3: number } {
   const asked = new Set(other.hits.map((h) => h.i))
-  const hits = ours.hits.filter((h) => asked.has(h.i))
+  return accuracy(ours.hits.filter((h) => asked.has(h.i)))
+}
+
+/** Top-1 and top-3 accuracy, in percent, over the queries of `hits`. */
+function accuracy(hits: Result['hits']): { top1: number; top3: number } {
   const pct = (k: number) => (hits.length ? round((k / hits.length) * 100, 1) : NaN)
   return {
     top1: pct(hits.filter((h) => h.first).length),

@@ -21,7 +21,7 @@ import { findEntry } from '../engine/lookups.ts'
 import type * as MatcherModule from '../engine/matcher.ts'
 import type { EntryBody, EntryHead, Kb, Question } from '../engine/types.ts'
 import { entryQuestions, type EntryFile } from './entry-file.ts'
-import { chunk, LoadError, pending, settled, track, type Thenable } from './loads.ts'
+import { chunk, derived, LoadError, pending, settled, track, type Thenable } from './loads.ts'
 
 /** Resolves in a later task (the browser may paint and handle input in between). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -122,11 +122,7 @@ function loadKb(): Thenable<Matcher> {
   if (!kbLoad) {
     if (inline) {
       const data = inline.data
-      const code = loadMatcher() as Thenable<Engine>
-      kbLoad =
-        code.status === 'fulfilled' && code.value
-          ? settled({ kb: data, engine: code.value })
-          : track(code.then((engine) => ({ kb: data, engine })))
+      kbLoad = derived(loadMatcher(), (engine) => ({ kb: data, engine }))
     } else if (remote) {
       const url = remote.url
       kbLoad = track(
@@ -307,16 +303,10 @@ const bodyLoads = new Map<string, Thenable<EntryBody>>()
 export function entryBody(id: string): Promise<EntryBody> {
   let load = bodyLoads.get(id)
   if (!load) {
-    const file = loadEntryFile(id)
-    load =
-      file.status === 'fulfilled' && file.value
-        ? settled(file.value.body)
-        : track(
-            file.then((f) => {
-              if (!f) throw new Error(`No problem is called ${id}.`)
-              return f.body
-            }),
-          )
+    load = derived(loadEntryFile(id), (f) => {
+      if (!f) throw new Error(`No problem is called ${id}.`)
+      return f.body
+    })
     bodyLoads.set(id, load)
   }
   return load

@@ -53,6 +53,22 @@ export function settled<T>(value: T): Thenable<T> {
 }
 
 /**
+ * A load made from another: `f` of its value. Already done (as `settled`) when the other has
+ * arrived and `f` returns, so a page that reads it renders at once; otherwise followed as it
+ * settles (a throw from `f` rejects it).
+ */
+export function derived<T, U>(load: Promise<T>, f: (value: T) => U): Thenable<U> {
+  const from = load as Thenable<T>
+  if (from.status === 'fulfilled')
+    try {
+      return settled(f(from.value as T))
+    } catch {
+      // rejected below, as it would be once followed
+    }
+  return track(load.then(f))
+}
+
+/**
  * A chunk of code loaded on the first call (again after a failed load), as a promise React's `use`
  * reads synchronously once it is here. `what` names it in the message of a failed load.
  */
